@@ -1,0 +1,53 @@
+/* cmd_demo.c — `wenming demo`: a new database filled with realistic demo data (cli layer).
+ * The registry part (units, titles, lineage, users) lives in demo_registry.c. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../store/db.h"
+#include "../util/crypto.h"
+#include "cli.h"
+#include "demo.h"
+
+int cmd_demo(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv)) {
+		fputs("usage: wenming demo [--db FILE|postgresql://…]\n\n"
+		      "Creates a database filled with the demo: 内蒙古自治区 › 鄂尔多斯市 › 准格尔旗 and its\n"
+		      "neighbours, the units the 2022 准格尔旗 article names and about 200 others, titles at\n"
+		      "every level with their history and some institutional changes, and one user per role.\n"
+		      "Refuses to touch an existing SQLite file or a PostgreSQL database that holds units.\n"
+		      "Prints the demo logins.\n",
+		      stdout);
+		return 0;
+	}
+	const char *url = cli_db_url(&argc, argv);
+	if (argc > 1) {
+		fprintf(stderr, "wenming demo: unexpected argument %s\n", argv[1]);
+		return 2;
+	}
+	if (!db_url_is_postgres(url) && access(url, F_OK) == 0) {
+		fprintf(stderr, "wenming demo: %s already exists; refusing to overwrite it\n", url);
+		return 1;
+	}
+	if (crypto_setup(2) != 0) {
+		return 1;
+	}
+	struct db *db = cli_open_migrated(url);
+	if (!db) {
+		return 1;
+	}
+	int64_t n = 0;
+	if (db_exec_int64(db, "SELECT count(*) FROM units", &n) != DB_OK || n > 0) {
+		fprintf(stderr, "wenming demo: the database already holds units; refusing to add the demo\n");
+		db_close(db);
+		return 1;
+	}
+	int rc = demo_load(db, stdout);
+	db_close(db);
+	if (rc != 0) {
+		fprintf(stderr, "wenming demo: loading the demo failed\n");
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,185 @@
+/* handler.c — shared handler plumbing: body parsing, paging, transactions, audit (http layer). */
+#include "handler.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../app.h"
+#include "../store/audit_store.h"
+#include "../store/db.h"
+#include "reply.h"
+
+json_t *handler_body_or_reply(struct req *r, const struct json_in_field *fields, size_t n)
+{
+	const char *ct = req_header(r, "Content-Type");
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+		reply_error(r, 415, "unsupported_media_type", "请求内容类型应为 application/json", NULL);
+		return NULL;
+	}
+	if (!json_in_depth_ok(r->body.data ? r->body.data : "", r->body.len, r->app->cfg.max_json_depth)) {
+		reply_error(r, 400, "json_too_deep", "JSON 嵌套层级过深", NULL);
+		return NULL;
+	}
+	json_error_t je;
+	json_t *j = json_loadb(r->body.data ? r->body.data : "", r->body.len, JSON_REJECT_DUPLICATES, &je);
+	if (!j) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "JSON 格式错误（第%d行第%d列）", je.line, je.column);
+		reply_error(r, 400, "invalid_json", msg, NULL);
+		return NULL;
+	}
+	struct err_detail d;
+	err_clear(&d);
+	if (json_in_check(j, fields, n, &d) != ERR_OK) {
+		json_decref(j);
+		reply_err_detail(r, &d);
+		return NULL;
+	}
+	json_decref(r->json);
+	r->json = j;
+	return j;
+}
+
+static int handler_parse_int(const char *s, int lo, int hi, int *out)
+{
+	if (!s || !*s || strlen(s) > 9) {
+		return 0;
+	}
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < lo || v > hi) {
+		return 0;
+	}
+	*out = (int)v;
+	return 1;
+}
+
+int handler_page_or_reply(struct req *r, struct page_params *p)
+{
+	p->page = 1;
+	p->per_page = 20;
+	p->after = req_query(r, "after");
+	p->csv = 0;
+	const char *s = req_query(r, "page");
+	if (s && !handler_parse_int(s, 1, 1000000, &p->page)) {
+		reply_error(r, 400, "invalid_page", "页码应为1到1000000之间的整数", "page");
+		return 0;
+	}
+	s = req_query(r, "per_page");
+	if (s && !handler_parse_int(s, 1, 100, &p->per_page)) {
+		reply_error(r, 400, "invalid_per_page", "每页条数应为1到100之间的整数", "per_page");
+		return 0;
+	}
+	if (p->after && strlen(p->after) > 2200) {
+		reply_error(r, 400, "invalid_cursor", "分页游标无效", "after");
+		return 0;
+	}
+	s = req_query(r, "format");
+	if (s) {
+		if (strcmp(s, "csv") == 0) {
+			p->csv = 1;
+		} else if (strcmp(s, "json") != 0) {
+			reply_error(r, 400, "invalid_format", "导出格式无效，可选 csv", "format");
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int handler_begin_or_reply(struct req *r)
+{
+	if (db_begin_write(req_db(r)) != DB_OK) {
+		reply_db_failure(r, db_errmsg(req_db(r)));
+		return 0;
+	}
+	return 1;
+}
+
+int handler_commit_or_reply(struct req *r)
+{
+	if (db_commit(req_db(r)) != DB_OK) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "%s", db_errmsg(req_db(r)));
+		db_rollback(req_db(r));
+		reply_db_failure(r, msg);
+		return 0;
+	}
+	return 1;
+}
+
+void handler_rollback_reply(struct req *r, const struct err_detail *d)
+{
+	db_rollback(req_db(r));
+	reply_err_detail(r, d);
+}
+
+int64_t handler_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+int handler_audit(struct req *r, const char *action, const char *entity, int64_t entity_id,
+		  const char *region_code, json_t *before, json_t *after)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)entity_id);
+	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	struct audit_entry e = {
+		.at_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000,
+		.actor_id = r->who.user_id,
+		.actor_name = r->who.username,
+		.action = action,
+		.entity = entity,
+		.entity_id = id,
+		.region_code = region_code,
+		.before_json = b,
+		.after_json = a,
+		.request_id = r->request_id,
+		.ip = r->ip,
+	};
+	enum err rc = audit_append(req_db(r), &e);
+	free(b);
+	free(a);
+	return rc == ERR_OK;
+}
+
+json_t *handler_time_json(int64_t t)
+{
+	if (!t) {
+		return json_null();
+	}
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	char s[32];
+	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(s);
+}
+
+int64_t handler_version_or_reply(struct req *r, json_t *body)
+{
+	int64_t v = 0;
+	if (body) {
+		json_in_int(body, "version", &v);
+	} else {
+		const char *s = req_query(r, "version");
+		if (s && strlen(s) < 19) {
+			char *end;
+			v = strtoll(s, &end, 10);
+			if (*end) {
+				v = 0;
+			}
+		}
+	}
+	if (v <= 0) {
+		reply_error(r, 400, "version_required", "请提供记录的版本号 version", "version");
+		return 0;
+	}
+	return v;
+}

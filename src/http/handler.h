@@ -1,0 +1,42 @@
+/* handler.h — what every resource handler uses (http layer): the JSON body, paging parameters,
+ * the write transaction and the audit entry that goes with a change. Functions ending in
+ * _or_reply have already answered the request when they return 0/NULL: the caller just returns. */
+#ifndef WM_HANDLER_H
+#define WM_HANDLER_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../codec/json_in.h"
+#include "req.h"
+
+/* Parses and validates the body against fields. Returns the object (owned by r) or NULL. */
+json_t *handler_body_or_reply(struct req *r, const struct json_in_field *fields, size_t n);
+
+struct page_params {
+	int page, per_page;
+	const char *after;
+	int csv; /* format=csv */
+};
+/* Reads page, per_page (1–100, default 20), after and format. */
+int handler_page_or_reply(struct req *r, struct page_params *p);
+
+/* BEGIN (write lock on SQLite). */
+int handler_begin_or_reply(struct req *r);
+/* COMMIT; on failure rolls back and answers 500/503. */
+int handler_commit_or_reply(struct req *r);
+/* ROLLBACK, then answers d. */
+void handler_rollback_reply(struct req *r, const struct err_detail *d);
+
+/* Appends the audit entry for a change made by r's user. before/after are borrowed (may be
+ * NULL). Returns 0 on failure (the caller rolls back). */
+int handler_audit(struct req *r, const char *action, const char *entity, int64_t entity_id,
+		  const char *region_code, json_t *before, json_t *after);
+
+int64_t handler_now(void);
+/* ISO 8601 UTC text of an epoch-seconds time, as a new json string; null for 0. */
+json_t *handler_time_json(int64_t t);
+/* The version to check, from the body (PATCH) or ?version= (DELETE); 0 and an answer when
+ * missing. */
+int64_t handler_version_or_reply(struct req *r, json_t *body);
+
+#endif

@@ -1,0 +1,49 @@
+/* handlers.h — every route handler, one file per resource (http layer). Each answers its
+ * request exactly once. */
+#ifndef WM_HANDLERS_H
+#define WM_HANDLERS_H
+
+struct req;
+
+/* h_session.c */
+void h_session_create(struct req *r);
+void h_session_get(struct req *r);
+void h_session_delete(struct req *r);
+void h_session_password(struct req *r);
+/* h_regions.c */
+void h_regions_list(struct req *r);
+void h_regions_get(struct req *r);
+void h_regions_create(struct req *r);
+void h_regions_update(struct req *r);
+/* h_dicts.c */
+void h_dicts_list(struct req *r);
+void h_dicts_create(struct req *r);
+void h_dicts_update(struct req *r);
+/* h_units.c */
+void h_units_list(struct req *r);
+void h_units_get(struct req *r);
+void h_units_create(struct req *r);
+void h_units_update(struct req *r);
+void h_units_delete(struct req *r);
+void h_registry_stats(struct req *r);
+/* h_restructure.c */
+void h_units_restructure(struct req *r);
+/* h_titles.c */
+void h_titles_list(struct req *r);
+void h_unit_titles_list(struct req *r);
+void h_unit_titles_create(struct req *r);
+void h_titles_update(struct req *r);
+/* h_users.c */
+void h_users_list(struct req *r);
+void h_users_get(struct req *r);
+void h_users_create(struct req *r);
+void h_users_update(struct req *r);
+void h_users_reset_password(struct req *r);
+/* h_audit.c */
+void h_audit_list(struct req *r);
+/* h_ops.c */
+void h_healthz(struct req *r);
+void h_metrics(struct req *r);
+void h_openapi(struct req *r);
+
+#endif

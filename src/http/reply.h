@@ -1,0 +1,37 @@
+/* reply.h — the one place an answer becomes an HTTP response (http layer): JSON bodies, the
+ * error envelope, enum err → status, security headers, request logging hooks.
+ * Every reply_* function answers the request once; the json_t passed in is stolen. */
+#ifndef WM_REPLY_H
+#define WM_REPLY_H
+#include <jansson.h>
+#include <stddef.h>
+
+#include "../util/err.h"
+#include "req.h"
+
+void reply_json(struct req *r, unsigned status, json_t *body);
+/* {"error":{"code","message","field"?}} */
+void reply_error(struct req *r, unsigned status, const char *code, const char *message,
+		 const char *field);
+/* Maps d->err to a status (ERR_INVALID 400, ERR_NOT_FOUND 404, ERR_CONFLICT 409, …). */
+void reply_err_detail(struct req *r, const struct err_detail *d);
+/* A storage failure: logged with the request id; 503 when the database was busy, else 500. */
+void reply_db_failure(struct req *r, const char *what);
+void reply_no_content(struct req *r);
+/* data is copied. */
+void reply_bytes(struct req *r, unsigned status, const char *content_type, const void *data,
+		 size_t len, const char *content_disposition);
+/* data is static (embedded) and not copied. */
+void reply_static(struct req *r, const char *content_type, const void *data, size_t len,
+		  const char *cache_control);
+/* 429 with Retry-After. */
+void reply_throttled(struct req *r, int retry_after_seconds, const char *message);
+/* Adds Set-Cookie to the next reply of r (call before reply_*). value NULL clears the cookie. */
+void reply_set_session_cookie(struct req *r, const char *value, int max_age);
+
+
+
+/* Answers a CSV download (UTF-8 with BOM so spreadsheet programs read Chinese); takes the
+ * buffer's contents and leaves it empty. */
+void reply_csv(struct req *r, struct buf *csv, const char *filename);
+#endif

@@ -1,0 +1,100 @@
+/* routes.c — the routes table: every endpoint with the roles allowed to call it (http layer).
+ * Authentication, role checks, CSRF and the forced password change are enforced by server.c
+ * from this table; data scope is enforced by the stores. docs/openapi.yaml must list every
+ * route here (tests/http/openapi.test.mjs checks it). */
+#include "route.h"
+
+#include <string.h>
+
+#include "../domain/principal.h"
+#include "handlers.h"
+
+#define ADMIN ROLE_ADMIN
+#define ANY ROLE_ANY
+
+const struct route routes[] = {
+	{"GET", "/healthz", h_healthz, 0, ROUTE_PUBLIC},
+	{"GET", "/metrics", h_metrics, 0, ROUTE_PUBLIC},
+	{"GET", "/api/v1/openapi.json", h_openapi, 0, ROUTE_PUBLIC},
+
+	{"POST", "/api/v1/session", h_session_create, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF},
+	{"GET", "/api/v1/session", h_session_get, ANY, ROUTE_ALLOW_PWCHANGE},
+	{"DELETE", "/api/v1/session", h_session_delete, ANY, ROUTE_ALLOW_PWCHANGE},
+	{"POST", "/api/v1/session/password", h_session_password, ANY, ROUTE_ALLOW_PWCHANGE},
+
+	{"GET", "/api/v1/regions", h_regions_list, ANY, 0},
+	{"POST", "/api/v1/regions", h_regions_create, ADMIN, 0},
+	{"GET", "/api/v1/regions/{code}", h_regions_get, ANY, 0},
+	{"PATCH", "/api/v1/regions/{code}", h_regions_update, ADMIN, 0},
+
+	{"GET", "/api/v1/dicts/{kind}", h_dicts_list, ANY, 0},
+	{"POST", "/api/v1/dicts/{kind}", h_dicts_create, ADMIN, 0},
+	{"PATCH", "/api/v1/dicts/{kind}/{id}", h_dicts_update, ADMIN, 0},
+
+	{"GET", "/api/v1/units", h_units_list, ANY, 0},
+	{"POST", "/api/v1/units", h_units_create, ADMIN, 0},
+	{"GET", "/api/v1/units/{id}", h_units_get, ANY, 0},
+	{"PATCH", "/api/v1/units/{id}", h_units_update, ADMIN, 0},
+	{"DELETE", "/api/v1/units/{id}", h_units_delete, ADMIN, 0},
+	{"POST", "/api/v1/units/{id}/restructure", h_units_restructure, ADMIN, 0},
+	{"GET", "/api/v1/units/{id}/titles", h_unit_titles_list, ANY, 0},
+	{"POST", "/api/v1/units/{id}/titles", h_unit_titles_create, ADMIN, 0},
+	{"GET", "/api/v1/registry/stats", h_registry_stats, ANY, 0},
+
+	{"GET", "/api/v1/titles", h_titles_list, ANY, 0},
+	{"PATCH", "/api/v1/titles/{id}", h_titles_update, ADMIN, 0},
+
+	{"GET", "/api/v1/users", h_users_list, ADMIN, 0},
+	{"POST", "/api/v1/users", h_users_create, ADMIN, 0},
+	{"GET", "/api/v1/users/{id}", h_users_get, ADMIN, 0},
+	{"PATCH", "/api/v1/users/{id}", h_users_update, ADMIN, 0},
+	{"POST", "/api/v1/users/{id}/password-reset", h_users_reset_password, ADMIN, 0},
+
+	{"GET", "/api/v1/audit", h_audit_list, ADMIN, 0},
+};
+const size_t routes_count = sizeof routes / sizeof routes[0];
+
+/* Matches one pattern against a path; captures {name} segments. */
+static int route_match_one(const char *pattern, const char *path, char params[][128], int max, int *n)
+{
+	*n = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '{') {
+			const char *pe = strchr(p, '}');
+			size_t len = strcspn(s, "/");
+			if (!pe || len == 0 || len >= 128 || *n >= max) {
+				return 0;
+			}
+			memcpy(params[*n], s, len);
+			params[*n][len] = '\0';
+			(*n)++;
+			p = pe + 1;
+			s += len;
+			continue;
+		}
+		if (*p != *s) {
+			return 0;
+		}
+		p++;
+		s++;
+	}
+	return *p == '\0' && *s == '\0';
+}
+
+int route_match(const char *method, const char *path, char params[][128], int max, int *n)
+{
+	int path_matched = 0;
+	for (size_t i = 0; i < routes_count; i++) {
+		if (!route_match_one(routes[i].pattern, path, params, max, n)) {
+			continue;
+		}
+		if (strcmp(routes[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0)) {
+			return (int)i;
+		}
+		path_matched = 1;
+	}
+	*n = 0;
+	return path_matched ? -2 : -1;
+}

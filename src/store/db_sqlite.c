@@ -1,0 +1,250 @@
+/* db_sqlite.c — the SQLite implementation of the driver interface (store layer).
+ * One connection per worker thread: WAL, foreign keys on, a busy timeout, NORMAL sync. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+#include "db_impl.h"
+
+struct sqlite_db {
+	struct db base;
+	sqlite3 *h;
+};
+
+struct sqlite_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *h;
+	int64_t changes;
+	int done;
+};
+
+static enum db_rc sqlite_map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: return DB_OK;
+	case SQLITE_ROW: return DB_ROW;
+	case SQLITE_DONE: return DB_DONE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return DB_E_BUSY;
+	case SQLITE_CONSTRAINT:
+		switch (rc) {
+		case SQLITE_CONSTRAINT_UNIQUE:
+		case SQLITE_CONSTRAINT_PRIMARYKEY: return DB_E_UNIQUE;
+		case SQLITE_CONSTRAINT_FOREIGNKEY: return DB_E_FOREIGN;
+		default: return DB_E_CONSTRAINT;
+		}
+	default: return DB_E_ERROR;
+	}
+}
+
+static struct sqlite_db *sqlite_db_of(struct db *db) { return (struct sqlite_db *)db; }
+static struct sqlite_stmt *sqlite_stmt_of(struct db_stmt *st) { return (struct sqlite_stmt *)st; }
+
+static void sqlite_db_close(struct db *db)
+{
+	struct sqlite_db *s = sqlite_db_of(db);
+	sqlite3_close_v2(s->h);
+	free(s);
+}
+
+static const char *sqlite_db_errmsg(struct db *db)
+{
+	return sqlite3_errmsg(sqlite_db_of(db)->h);
+}
+
+static enum db_rc sqlite_db_exec(struct db *db, const char *sql)
+{
+	return sqlite_map_rc(sqlite3_exec(sqlite_db_of(db)->h, sql, NULL, NULL, NULL));
+}
+
+static enum db_rc sqlite_db_prepare(struct db *db, const char *sql, struct db_stmt **out)
+{
+	struct sqlite_db *s = sqlite_db_of(db);
+	sqlite3_stmt *h = NULL;
+	int rc = sqlite3_prepare_v2(s->h, sql, -1, &h, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(h);
+		return sqlite_map_rc(rc);
+	}
+	struct sqlite_stmt *st = xcalloc(1, sizeof *st);
+	st->base.drv = db->drv;
+	st->base.db = db;
+	st->h = h;
+	*out = &st->base;
+	return DB_OK;
+}
+
+static void sqlite_stmt_free(struct db_stmt *st)
+{
+	struct sqlite_stmt *s = sqlite_stmt_of(st);
+	sqlite3_finalize(s->h);
+	free(s);
+}
+
+static void sqlite_stmt_reset(struct db_stmt *st)
+{
+	struct sqlite_stmt *s = sqlite_stmt_of(st);
+	sqlite3_reset(s->h);
+	sqlite3_clear_bindings(s->h);
+	s->done = 0;
+	s->changes = 0;
+}
+
+static void sqlite_bind_int64(struct db_stmt *st, int idx, int64_t v)
+{
+	sqlite3_bind_int64(sqlite_stmt_of(st)->h, idx, v);
+}
+
+static void sqlite_bind_double(struct db_stmt *st, int idx, double v)
+{
+	sqlite3_bind_double(sqlite_stmt_of(st)->h, idx, v);
+}
+
+static void sqlite_bind_text(struct db_stmt *st, int idx, const char *s, int len)
+{
+	sqlite3_bind_text(sqlite_stmt_of(st)->h, idx, s, len, SQLITE_TRANSIENT);
+}
+
+static void sqlite_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+{
+	sqlite3_bind_blob64(sqlite_stmt_of(st)->h, idx, p ? p : "", n, SQLITE_TRANSIENT);
+}
+
+static void sqlite_bind_null(struct db_stmt *st, int idx)
+{
+	sqlite3_bind_null(sqlite_stmt_of(st)->h, idx);
+}
+
+static enum db_rc sqlite_stmt_step(struct db_stmt *st)
+{
+	struct sqlite_stmt *s = sqlite_stmt_of(st);
+	if (s->done) {
+		return DB_DONE;
+	}
+	int rc = sqlite3_step(s->h);
+	if (rc == SQLITE_DONE) {
+		s->done = 1;
+		s->changes = sqlite3_changes64(sqlite3_db_handle(s->h));
+		return DB_DONE;
+	}
+	if (rc == SQLITE_ROW) {
+		s->changes = sqlite3_changes64(sqlite3_db_handle(s->h));
+		return DB_ROW;
+	}
+	rc = sqlite3_extended_errcode(sqlite3_db_handle(s->h));
+	s->done = 1;
+	return sqlite_map_rc(rc);
+}
+
+static int64_t sqlite_stmt_changes(struct db_stmt *st) { return sqlite_stmt_of(st)->changes; }
+static int sqlite_col_count(struct db_stmt *st) { return sqlite3_column_count(sqlite_stmt_of(st)->h); }
+
+static int sqlite_col_is_null(struct db_stmt *st, int col)
+{
+	return sqlite3_column_type(sqlite_stmt_of(st)->h, col) == SQLITE_NULL;
+}
+
+static int64_t sqlite_col_int64(struct db_stmt *st, int col)
+{
+	return sqlite3_column_int64(sqlite_stmt_of(st)->h, col);
+}
+
+static double sqlite_col_double(struct db_stmt *st, int col)
+{
+	return sqlite3_column_double(sqlite_stmt_of(st)->h, col);
+}
+
+static const char *sqlite_col_text(struct db_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(sqlite_stmt_of(st)->h, col);
+}
+
+static const void *sqlite_col_blob(struct db_stmt *st, int col, size_t *n)
+{
+	sqlite3_stmt *h = sqlite_stmt_of(st)->h;
+	const void *p = sqlite3_column_blob(h, col);
+	*n = (size_t)sqlite3_column_bytes(h, col);
+	return p;
+}
+
+static const struct db_driver sqlite_driver = {
+	.kind = DB_SQLITE,
+	.close = sqlite_db_close,
+	.errmsg = sqlite_db_errmsg,
+	.exec = sqlite_db_exec,
+	.prepare = sqlite_db_prepare,
+	.stmt_free = sqlite_stmt_free,
+	.reset = sqlite_stmt_reset,
+	.bind_int64 = sqlite_bind_int64,
+	.bind_double = sqlite_bind_double,
+	.bind_text = sqlite_bind_text,
+	.bind_blob = sqlite_bind_blob,
+	.bind_null = sqlite_bind_null,
+	.step = sqlite_stmt_step,
+	.changes = sqlite_stmt_changes,
+	.col_count = sqlite_col_count,
+	.col_is_null = sqlite_col_is_null,
+	.col_int64 = sqlite_col_int64,
+	.col_double = sqlite_col_double,
+	.col_text = sqlite_col_text,
+	.col_blob = sqlite_col_blob,
+};
+
+struct db *db_sqlite_open(const char *path, char *err, size_t errlen)
+{
+	sqlite3 *h = NULL;
+	int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+				 NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open %s: %s", path, h ? sqlite3_errmsg(h) : "out of memory");
+		sqlite3_close_v2(h);
+		return NULL;
+	}
+	sqlite3_busy_timeout(h, 10000);
+	sqlite3_extended_result_codes(h, 1);
+	rc = sqlite3_exec(h,
+			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+			  " PRAGMA temp_store=MEMORY;",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(h));
+		sqlite3_close_v2(h);
+		return NULL;
+	}
+	struct sqlite_db *s = xcalloc(1, sizeof *s);
+	s->base.drv = &sqlite_driver;
+	s->h = h;
+	return &s->base;
+}
+
+/* For `wenming backup`: copies the live database with the online backup API. */
+int db_sqlite_backup(struct db *db, const char *dest_path, char *err, size_t errlen);
+int db_sqlite_backup(struct db *db, const char *dest_path, char *err, size_t errlen)
+{
+	if (db_kind(db) != DB_SQLITE) {
+		snprintf(err, errlen, "not an SQLite database");
+		return -1;
+	}
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open(dest_path, &dst);
+	if (rc == SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(dst, "main", sqlite_db_of(db)->h, "main");
+		if (b) {
+			do {
+				rc = sqlite3_backup_step(b, 256);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+					sqlite3_sleep(20);
+				}
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			sqlite3_backup_finish(b);
+		}
+		rc = sqlite3_errcode(dst);
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "backup to %s failed: %s", dest_path, dst ? sqlite3_errmsg(dst) : "");
+	}
+	sqlite3_close(dst);
+	return rc == SQLITE_OK ? 0 : -1;
+}

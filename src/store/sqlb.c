@@ -1,0 +1,84 @@
+/* sqlb.c — SQL builder with bound values (store layer). */
+#include "sqlb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+void sqlb_init(struct sqlb *q)
+{
+	buf_init(&q->sql);
+	q->n_args = 0;
+}
+
+void sqlb_cleanup(struct sqlb *q)
+{
+	for (int i = 0; i < q->n_args; i++) {
+		free(q->args[i].p);
+	}
+	buf_cleanup(&q->sql);
+	q->n_args = 0;
+}
+
+void sqlb_sql(struct sqlb *q, const char *text)
+{
+	buf_puts(&q->sql, text);
+}
+
+static struct sqlb_arg *sqlb_next(struct sqlb *q)
+{
+	if (q->n_args >= SQLB_MAX_ARGS) {
+		abort(); /* a programming error: queries are built from fixed filter lists */
+	}
+	buf_putc(&q->sql, '?');
+	struct sqlb_arg *a = &q->args[q->n_args++];
+	memset(a, 0, sizeof *a);
+	return a;
+}
+
+void sqlb_int(struct sqlb *q, int64_t v)
+{
+	struct sqlb_arg *a = sqlb_next(q);
+	a->type = 1;
+	a->i = v;
+}
+
+void sqlb_text(struct sqlb *q, const char *s)
+{
+	struct sqlb_arg *a = sqlb_next(q);
+	if (!s) {
+		a->type = 4;
+		return;
+	}
+	a->type = 2;
+	a->len = strlen(s);
+	a->p = xstrndup(s, a->len);
+}
+
+void sqlb_blob(struct sqlb *q, const void *p, size_t n)
+{
+	struct sqlb_arg *a = sqlb_next(q);
+	a->type = 3;
+	a->len = n;
+	a->p = xmalloc(n ? n : 1);
+	memcpy(a->p, p, n);
+}
+
+enum db_rc sqlb_prepare(struct sqlb *q, struct db *db, struct db_stmt **out)
+{
+	enum db_rc rc = db_prepare(db, q->sql.data ? q->sql.data : "", out);
+	if (rc != DB_OK) {
+		return rc;
+	}
+	for (int i = 0; i < q->n_args; i++) {
+		struct sqlb_arg *a = &q->args[i];
+		switch (a->type) {
+		case 1: db_bind_int64(*out, i + 1, a->i); break;
+		case 2: db_bind_text(*out, i + 1, a->p, (int)a->len); break;
+		case 3: db_bind_blob(*out, i + 1, a->p, a->len); break;
+		default: db_bind_null(*out, i + 1); break;
+		}
+	}
+	return DB_OK;
+}

@@ -1,0 +1,36 @@
+/* sqlb.h — a small SQL builder for dynamic queries (store layer): text is appended with
+ * sqlb_sql(), each value with sqlb_int()/sqlb_text() which append a `?` and remember the value,
+ * so values are always bound, never formatted into SQL. struct sqlb is caller-owned storage:
+ * sqlb_init(&q) … sqlb_cleanup(&q). */
+#ifndef WM_SQLB_H
+#define WM_SQLB_H
+#include <stdint.h>
+
+#include "../util/buf.h"
+#include "db.h"
+
+#define SQLB_MAX_ARGS 48
+
+struct sqlb_arg {
+	int type; /* 1 int, 2 text, 3 blob, 4 null */
+	int64_t i;
+	char *p;
+	size_t len;
+};
+
+struct sqlb {
+	struct buf sql;
+	int n_args;
+	struct sqlb_arg args[SQLB_MAX_ARGS];
+};
+
+void sqlb_init(struct sqlb *q);
+void sqlb_cleanup(struct sqlb *q);
+void sqlb_sql(struct sqlb *q, const char *text);
+void sqlb_int(struct sqlb *q, int64_t v);
+void sqlb_text(struct sqlb *q, const char *s);
+void sqlb_blob(struct sqlb *q, const void *p, size_t n);
+/* Prepares the statement and binds every remembered value. */
+enum db_rc sqlb_prepare(struct sqlb *q, struct db *db, struct db_stmt **out);
+
+#endif

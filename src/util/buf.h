@@ -1,0 +1,24 @@
+/* buf.h — growable byte buffer (util layer).
+ * struct buf is caller-owned storage: buf_init(&b) … buf_cleanup(&b). The data is always
+ * NUL-terminated so it can be used as a C string. */
+#ifndef WM_BUF_H
+#define WM_BUF_H
+#include <stddef.h>
+
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_cleanup(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_append(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the data to the caller (free() it) and leaves b empty. */
+char *buf_detach(struct buf *b, size_t *len);
+
+#endif

@@ -1,0 +1,100 @@
+// Labels and formats shown to people (Simplified Chinese).
+
+export const LEVELS = { national: '全国', region: '自治区级', city: '市级', banner: '旗级' }
+export const LEVEL_ORDER = ['national', 'region', 'city', 'banner']
+export const TIERS = { unit: '文明单位', model: '标兵' }
+export const TIER_ORDER = ['unit', 'model']
+export const TITLE_STATUS = {
+  valid: '有效',
+  criticized: '通报批评',
+  yellow_card: '黄牌警告',
+  revoked: '撤销',
+  lapsed: '自行终止',
+}
+export const TITLE_STATUS_ORDER = ['valid', 'criticized', 'yellow_card', 'revoked', 'lapsed']
+export const TITLE_STATUS_TAG = {
+  valid: 'success',
+  criticized: 'warning',
+  yellow_card: 'warning',
+  revoked: 'danger',
+  lapsed: 'info',
+}
+export const UNIT_STATUS = { active: '正常', merged: '已合并', dissolved: '已撤销' }
+export const UNIT_STATUS_TAG = { active: 'success', merged: 'info', dissolved: 'danger' }
+export const ROLES = { admin: '管理员', assessor: '测评员', unit: '单位联络员', viewer: '领导查看' }
+export const ROLE_ORDER = ['admin', 'assessor', 'unit', 'viewer']
+export const REGION_LEVELS = { 1: '省级', 2: '市级', 3: '县级' }
+
+export const LINEAGE_KINDS = {
+  created: '设立',
+  renamed: '更名',
+  merged_into: '并入',
+  absorbed: '吸收合并',
+  split_from: '分立设立',
+  split_to: '分立出',
+  dissolved: '撤销',
+}
+export const LINEAGE_TAG = {
+  created: 'primary',
+  renamed: 'primary',
+  merged_into: 'warning',
+  absorbed: 'success',
+  split_from: 'primary',
+  split_to: 'warning',
+  dissolved: 'danger',
+}
+
+export const RESTRUCTURE_KINDS = { rename: '更名', merge: '合并（并入其他单位）', split: '分立（分出新单位）', dissolve: '撤销' }
+
+export const label = (map, v) => (v == null || v === '' ? '' : map[v] ?? v)
+
+// 「全国 文明单位」 / 「自治区级 文明单位标兵」
+export function titleName(t) {
+  if (!t) return ''
+  const lv = label(LEVELS, t.level)
+  const tier = t.tier === 'model' ? '文明单位标兵' : '文明单位'
+  return `${lv} ${tier}`
+}
+
+const pad = (n) => String(n).padStart(2, '0')
+
+// YYYY-MM-DD (dates are already date strings; ISO times are shown in local time)
+export function fmtDate(v) {
+  if (!v) return ''
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v
+  const d = new Date(v)
+  if (isNaN(d)) return String(v)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+// YYYY-MM-DD HH:mm in local time
+export function fmtTime(v) {
+  if (!v) return ''
+  const d = new Date(v)
+  if (isNaN(d)) return String(v)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+export function fmtInt(n) {
+  if (n == null || n === '') return ''
+  return Number(n).toLocaleString('zh-CN')
+}
+
+// GB 32100-2015 统一社会信用代码: 18 characters, last one a check character.
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+export function usccProblem(code) {
+  if (!code) return ''
+  if (code.length !== 18) return '统一社会信用代码应为18位'
+  let sum = 0
+  for (let i = 0; i < 18; i++) {
+    const v = USCC_CHARS.indexOf(code[i])
+    if (v < 0) return '统一社会信用代码含有无效字符'
+    if (i < 17) sum += v * USCC_WEIGHTS[i]
+    else {
+      const check = (31 - (sum % 31)) % 31
+      if (check !== v) return '统一社会信用代码校验位错误'
+    }
+  }
+  return ''
+}

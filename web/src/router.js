@@ -1,0 +1,107 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, loadSession, clearSession } from './session.js'
+import { setApiHandlers } from './api.js'
+import AppLayout from './layout/AppLayout.vue'
+
+const ADMIN = ['admin']
+
+const routes = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('./views/DashboardPage.vue'), meta: { title: '首页' } },
+      {
+        path: 'units',
+        name: 'units',
+        component: () => import('./views/UnitList.vue'),
+        meta: { title: '单位名录', group: '单位管理', roles: ADMIN },
+      },
+      {
+        path: 'units/:id(\\d+)',
+        name: 'unit',
+        component: () => import('./views/UnitDetail.vue'),
+        meta: { title: '单位详情', group: '单位管理', parent: { title: '单位名录', to: '/units', roles: ADMIN } },
+      },
+      {
+        path: 'titles',
+        name: 'titles',
+        component: () => import('./views/TitleList.vue'),
+        meta: { title: '荣誉称号', group: '单位管理', roles: ADMIN },
+      },
+      {
+        path: 'system/users',
+        name: 'users',
+        component: () => import('./views/UserList.vue'),
+        meta: { title: '用户', group: '系统管理', roles: ADMIN },
+      },
+      {
+        path: 'system/regions',
+        name: 'regions',
+        component: () => import('./views/RegionTree.vue'),
+        meta: { title: '行政区划', group: '系统管理', roles: ADMIN },
+      },
+      {
+        path: 'system/audit',
+        name: 'audit',
+        component: () => import('./views/AuditLog.vue'),
+        meta: { title: '审计日志', group: '系统管理', roles: ADMIN },
+      },
+      { path: 'password', name: 'password', component: () => import('./views/ChangePassword.vue'), meta: { title: '修改密码' } },
+      { path: ':pathMatch(.*)*', name: 'notfound', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在' } },
+    ],
+  },
+]
+
+const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+router.beforeEach(async (to) => {
+  if (!session.loaded) {
+    try {
+      await loadSession()
+    } catch {
+      // server unreachable: the login page says so when used
+    }
+  }
+  if (to.meta.public) {
+    if (to.name === 'login' && session.user) return session.user.must_change_password ? { name: 'password' } : { path: '/' }
+    return true
+  }
+  if (!session.user) {
+    return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  }
+  if (session.user.must_change_password && to.name !== 'password') return { name: 'password' }
+  if (to.meta.roles && !to.meta.roles.includes(session.user.role)) {
+    // a unit liaison's "单位名录" is their own unit
+    if (session.user.role === 'unit' && session.user.unit_id && to.name === 'units') {
+      return { name: 'unit', params: { id: session.user.unit_id } }
+    }
+    return { name: 'home' }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - 文明单位创建测评管理系统` : '文明单位创建测评管理系统'
+})
+
+setApiHandlers({
+  unauthorized() {
+    clearSession()
+    const cur = router.currentRoute.value
+    if (cur.name !== 'login') {
+      router.push({ name: 'login', query: cur.fullPath && cur.fullPath !== '/' ? { redirect: cur.fullPath } : {} })
+    }
+  },
+  passwordRequired() {
+    if (session.user) session.user.must_change_password = true
+    if (router.currentRoute.value.name !== 'password') router.push({ name: 'password' })
+  },
+})
+
+export default router
