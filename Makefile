@@ -19,11 +19,12 @@ LIB_OBJS = $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 MIGRATIONS = $(sort $(wildcard migrations/sqlite/*.sql) $(wildcard migrations/postgres/*.sql))
 WEB_SRCS = $(shell find web/src web/index.html web/vite.config.js web/package.json -type f 2>/dev/null)
 
-.PHONY: all web clean test check asan unit-tests install format
+.PHONY: all web clean test check asan unit-tests install format run
 all: $(BUILD)/wenming
 
 $(BUILD)/wenming: $(OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(LIBS)
+	@echo "  LD    $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(LIBS)
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*.h)
 	@mkdir -p $(dir $@)
@@ -62,7 +63,8 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LIBS) $(shell pkg-config --libs cmocka)
+	@echo "  TEST  $@"
+	@$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LIBS) $(shell pkg-config --libs cmocka)
 
 unit-tests: $(UNIT_TESTS)
 
@@ -74,6 +76,12 @@ asan:
 
 check: all unit-tests asan
 	bash tests/run.sh $(BUILD) build-asan
+
+# Builds, creates demo.db on first use (printing the demo logins) and serves it on :8080.
+run: all
+	@if [ -f demo.db ]; then echo "demo.db exists; demo logins: admin / ordos / assessor / liaison / leader, password wenming2026"; \
+	else $(BUILD)/wenming demo --db demo.db; fi
+	$(BUILD)/wenming serve --db demo.db --listen $${WENMING_LISTEN:-127.0.0.1:8080}
 
 install: all
 	install -D -m 755 $(BUILD)/wenming $(DESTDIR)$(PREFIX)/bin/wenming

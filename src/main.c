@@ -18,6 +18,7 @@ static const struct {
 	{"audit", cmd_audit, "verify the audit log's hash chain"},
 	{"backup", cmd_backup, "copy a live SQLite database"},
 	{"restore", cmd_restore, "restore an SQLite database from a backup"},
+	{"bench-seed", cmd_bench_seed, "add synthetic units for benchmarks (not for production)"},
 };
 
 static void main_usage(FILE *f)

@@ -15,6 +15,7 @@ int cmd_token(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_bench_seed(int argc, char **argv);
 
 /* Shared by the commands (cli_common.c). */
 /* Finds --db VALUE / --db=VALUE in argv (removing it); else WENMING_DB; else "wenming.db". */

@@ -1,5 +1,6 @@
 /* db_sqlite.c — the SQLite implementation of the driver interface (store layer).
  * One connection per worker thread: WAL, foreign keys on, a busy timeout, NORMAL sync. */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,16 +9,27 @@
 #include "../util/xalloc.h"
 #include "db_impl.h"
 
-struct sqlite_db {
-	struct db base;
-	sqlite3 *h;
-};
+/* Prepared statements are kept per connection and reused: the same SQL text (stores use
+ * literals, and the builder produces the same text for the same filters) skips parsing. */
+#define SQLITE_STMT_CACHE 64
 
 struct sqlite_stmt {
 	struct db_stmt base;
 	sqlite3_stmt *h;
 	int64_t changes;
 	int done;
+	int cached;   /* lives in the connection's cache */
+	int in_use;
+	uint64_t last_use;
+	char *sql;
+};
+
+struct sqlite_db {
+	struct db base;
+	sqlite3 *h;
+	struct sqlite_stmt *cache[SQLITE_STMT_CACHE];
+	int n_cache;
+	uint64_t clock;
 };
 
 static enum db_rc sqlite_map_rc(int rc)
@@ -42,9 +54,19 @@ static enum db_rc sqlite_map_rc(int rc)
 static struct sqlite_db *sqlite_db_of(struct db *db) { return (struct sqlite_db *)db; }
 static struct sqlite_stmt *sqlite_stmt_of(struct db_stmt *st) { return (struct sqlite_stmt *)st; }
 
+static void sqlite_stmt_destroy(struct sqlite_stmt *st)
+{
+	sqlite3_finalize(st->h);
+	free(st->sql);
+	free(st);
+}
+
 static void sqlite_db_close(struct db *db)
 {
 	struct sqlite_db *s = sqlite_db_of(db);
+	for (int i = 0; i < s->n_cache; i++) {
+		sqlite_stmt_destroy(s->cache[i]);
+	}
 	sqlite3_close_v2(s->h);
 	free(s);
 }
@@ -62,8 +84,19 @@ static enum db_rc sqlite_db_exec(struct db *db, const char *sql)
 static enum db_rc sqlite_db_prepare(struct db *db, const char *sql, struct db_stmt **out)
 {
 	struct sqlite_db *s = sqlite_db_of(db);
+	for (int i = 0; i < s->n_cache; i++) {
+		struct sqlite_stmt *c = s->cache[i];
+		if (!c->in_use && strcmp(c->sql, sql) == 0) {
+			c->in_use = 1;
+			c->last_use = ++s->clock;
+			c->done = 0;
+			c->changes = 0;
+			*out = &c->base;
+			return DB_OK;
+		}
+	}
 	sqlite3_stmt *h = NULL;
-	int rc = sqlite3_prepare_v2(s->h, sql, -1, &h, NULL);
+	int rc = sqlite3_prepare_v3(s->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &h, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(h);
 		return sqlite_map_rc(rc);
@@ -72,6 +105,27 @@ static enum db_rc sqlite_db_prepare(struct db *db, const char *sql, struct db_st
 	st->base.drv = db->drv;
 	st->base.db = db;
 	st->h = h;
+	st->in_use = 1;
+	st->last_use = ++s->clock;
+	/* Cache it, evicting the least recently used idle statement when full. */
+	int slot = -1;
+	if (s->n_cache < SQLITE_STMT_CACHE) {
+		slot = s->n_cache++;
+	} else {
+		for (int i = 0; i < s->n_cache; i++) {
+			if (!s->cache[i]->in_use && (slot < 0 || s->cache[i]->last_use < s->cache[slot]->last_use)) {
+				slot = i;
+			}
+		}
+		if (slot >= 0) {
+			sqlite_stmt_destroy(s->cache[slot]);
+		}
+	}
+	if (slot >= 0) {
+		st->cached = 1;
+		st->sql = xstrdup(sql);
+		s->cache[slot] = st;
+	}
 	*out = &st->base;
 	return DB_OK;
 }
@@ -79,8 +133,13 @@ static enum db_rc sqlite_db_prepare(struct db *db, const char *sql, struct db_st
 static void sqlite_stmt_free(struct db_stmt *st)
 {
 	struct sqlite_stmt *s = sqlite_stmt_of(st);
-	sqlite3_finalize(s->h);
-	free(s);
+	if (s->cached) {
+		sqlite3_reset(s->h);
+		sqlite3_clear_bindings(s->h);
+		s->in_use = 0;
+		return;
+	}
+	sqlite_stmt_destroy(s);
 }
 
 static void sqlite_stmt_reset(struct db_stmt *st)
@@ -192,8 +251,20 @@ static const struct db_driver sqlite_driver = {
 	.col_blob = sqlite_col_blob,
 };
 
+static pthread_once_t sqlite_config_once = PTHREAD_ONCE_INIT;
+
+/* Each connection is used by one thread at a time, so SQLite's own mutexes on connections are
+ * not needed; memory statistics would take a global mutex on every allocation. */
+static void sqlite_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
 struct db *db_sqlite_open(const char *path, char *err, size_t errlen)
 {
+	pthread_once(&sqlite_config_once, sqlite_configure);
 	sqlite3 *h = NULL;
 	int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 				 NULL);
@@ -206,7 +277,7 @@ struct db *db_sqlite_open(const char *path, char *err, size_t errlen)
 	sqlite3_extended_result_codes(h, 1);
 	rc = sqlite3_exec(h,
 			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-			  " PRAGMA temp_store=MEMORY;",
+			  " PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456; PRAGMA cache_size=-16000;",
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(h));

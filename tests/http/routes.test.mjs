@@ -1,0 +1,205 @@
+// routes.test.mjs — every route of src/http/routes.c × every role (admin, assessor, unit, viewer)
+// and anonymous: a role the table does not allow gets 403 forbidden (anonymous 401 on non-public
+// routes); an allowed role never gets 401/403/405 (nor a 5xx). The routes are parsed from
+// routes.c at test time; a route the SAMPLES table below cannot call fails the suite.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { startServer, parseRoutes, createUnit, createUser, makeUscc, uniqueName, DEMO_PASSWORD } from './harness.mjs';
+
+const ROLES = ['admin', 'assessor', 'unit', 'viewer'];
+const LOGIN_OF = { admin: 'admin', assessor: 'assessor', unit: 'liaison', viewer: 'leader' };
+const STALE = 999999;
+
+/*
+ * "METHOD pattern" → (ctx, role) → {path, body?, fresh?}. ids are in scope of every role (the
+ * liaison's own unit, region 150622), so only the role decides. Writes use a stale version where
+ * possible so that an allowed call changes nothing; creations make fresh rows. fresh: use a
+ * freshly logged-in client (the call ends the session).
+ */
+const SAMPLES = {
+	'GET /healthz': () => ({ path: '/healthz' }),
+	'GET /metrics': () => ({ path: '/metrics' }),
+	'GET /api/v1/openapi.json': () => ({ path: '/api/v1/openapi.json' }),
+
+	'POST /api/v1/session': (ctx, role) => ({
+		path: '/api/v1/session',
+		body: { username: LOGIN_OF[role] || 'leader', password: DEMO_PASSWORD },
+	}),
+	'GET /api/v1/session': () => ({ path: '/api/v1/session' }),
+	'DELETE /api/v1/session': () => ({ path: '/api/v1/session', fresh: true }),
+	'POST /api/v1/session/password': () => ({
+		path: '/api/v1/session/password',
+		body: { old_password: 'not-the-password-1', new_password: 'Another2026pw' },
+	}),
+
+	'GET /api/v1/regions': () => ({ path: '/api/v1/regions' }),
+	'POST /api/v1/regions': () => ({
+		path: '/api/v1/regions',
+		body: { code: '150699', name: '测试旗', parent_code: '150600' },
+	}),
+	'GET /api/v1/regions/{code}': () => ({ path: '/api/v1/regions/150622' }),
+	'PATCH /api/v1/regions/{code}': () => ({
+		path: '/api/v1/regions/150622',
+		body: { name: '准格尔旗', version: STALE },
+	}),
+
+	'GET /api/v1/dicts/{kind}': () => ({ path: '/api/v1/dicts/unit_category' }),
+	'POST /api/v1/dicts/{kind}': () => ({
+		path: '/api/v1/dicts/unit_category',
+		body: { code: 'rt_' + randomBytes(4).toString('hex'), label: '路由测试类别', sort: 999 },
+	}),
+	'PATCH /api/v1/dicts/{kind}/{id}': (ctx) => ({
+		path: `/api/v1/dicts/unit_category/${ctx.dictId}`,
+		body: { label: '党政机关', version: STALE },
+	}),
+
+	'GET /api/v1/units': () => ({ path: '/api/v1/units' }),
+	'POST /api/v1/units': () => ({
+		path: '/api/v1/units',
+		body: { name: uniqueName('路由单位'), uscc: makeUscc(), category: 'institution', region_code: '150622' },
+	}),
+	'GET /api/v1/units/{id}': (ctx) => ({ path: `/api/v1/units/${ctx.ownUnitId}` }),
+	'PATCH /api/v1/units/{id}': (ctx) => ({
+		path: `/api/v1/units/${ctx.scratchUnitId}`,
+		body: { remark: '不应写入', version: STALE },
+	}),
+	'DELETE /api/v1/units/{id}': (ctx) => ({ path: `/api/v1/units/${ctx.scratchUnitId}?version=${STALE}` }),
+	'POST /api/v1/units/{id}/restructure': (ctx) => ({
+		path: `/api/v1/units/${ctx.scratchUnitId}/restructure`,
+		body: { kind: 'rename', new_name: '不应改名单位', version: STALE },
+	}),
+	'GET /api/v1/units/{id}/titles': (ctx) => ({ path: `/api/v1/units/${ctx.ownUnitId}/titles` }),
+	'POST /api/v1/units/{id}/titles': (ctx) => ({
+		path: `/api/v1/units/${ctx.scratchUnitId}/titles`,
+		body: { level: 'banner', tier: 'unit', awarded_year: 2025 },
+	}),
+	'GET /api/v1/registry/stats': () => ({ path: '/api/v1/registry/stats' }),
+
+	'GET /api/v1/titles': () => ({ path: '/api/v1/titles' }),
+	'PATCH /api/v1/titles/{id}': (ctx) => ({
+		path: `/api/v1/titles/${ctx.titleId}`,
+		body: { note: '不应写入', version: STALE },
+	}),
+
+	'GET /api/v1/users': () => ({ path: '/api/v1/users' }),
+	'POST /api/v1/users': () => ({
+		path: '/api/v1/users',
+		body: { username: 'rt' + randomBytes(5).toString('hex'), display_name: '路由测试', role: 'viewer', region_code: '150622' },
+	}),
+	'GET /api/v1/users/{id}': (ctx) => ({ path: `/api/v1/users/${ctx.scratchUserId}` }),
+	'PATCH /api/v1/users/{id}': (ctx) => ({
+		path: `/api/v1/users/${ctx.scratchUserId}`,
+		body: { display_name: '不应写入', version: STALE },
+	}),
+	'POST /api/v1/users/{id}/password-reset': (ctx) => ({ path: `/api/v1/users/${ctx.scratchUserId}/password-reset` }),
+
+	'GET /api/v1/audit': () => ({ path: '/api/v1/audit' }),
+};
+
+const routes = parseRoutes();
+
+describe('routes × roles', () => {
+	let srv;
+	const clients = {};
+	const ctx = {};
+
+	before(async () => {
+		srv = await startServer();
+		for (const role of ROLES) clients[role] = await srv.login(LOGIN_OF[role]);
+		ctx.ownUnitId = clients.unit.user.unit_id;
+		assert.ok(ctx.ownUnitId, 'the liaison has a unit');
+		const own = await clients.admin.get(`/api/v1/units/${ctx.ownUnitId}`);
+		assert.equal(own.status, 200, 'the liaison unit is in the admin scope');
+		const scratch = await createUnit(clients.admin);
+		ctx.scratchUnitId = scratch.id;
+		const t = await clients.admin.post(`/api/v1/units/${scratch.id}/titles`, { level: 'banner', tier: 'unit', awarded_year: 2024 });
+		assert.equal(t.status, 201, JSON.stringify(t.body));
+		ctx.titleId = t.body.id;
+		ctx.scratchUserId = (await createUser(clients.admin, { role: 'viewer', region_code: '150622' })).user.id;
+		const dicts = await clients.admin.get('/api/v1/dicts/unit_category');
+		ctx.dictId = dicts.body.items[0].id;
+	});
+	after(async () => {
+		await srv?.stop();
+	});
+
+	it('every route of routes.c has a sample request here (and no sample is stale)', () => {
+		const keys = routes.map((r) => `${r.method} ${r.pattern}`);
+		const missing = keys.filter((k) => !(k in SAMPLES));
+		assert.deepEqual(missing, [], `routes without a sample in routes.test.mjs: ${missing.join(', ')}`);
+		const stale = Object.keys(SAMPLES).filter((k) => !keys.includes(k));
+		assert.deepEqual(stale, [], `samples for routes no longer in routes.c: ${stale.join(', ')}`);
+	});
+
+	for (const route of routes) {
+		const key = `${route.method} ${route.pattern}`;
+		it(`${key} — allowed: ${route.public ? 'public' : [...route.roles].join(',')}`, async (t) => {
+			const sample = SAMPLES[key];
+			if (!sample) {
+				assert.fail(`no sample request for ${key}`);
+			}
+			const results = [];
+			for (const who of [...ROLES, 'anonymous']) {
+				const s = sample(ctx, who);
+				let client;
+				if (who === 'anonymous') client = srv.anon();
+				else if (s.fresh) client = await srv.login(LOGIN_OF[who]);
+				else client = clients[who];
+				const r = await client.req(route.method, s.path, s.body);
+				results.push(`${who} ${r.status}${r.body?.error ? ' ' + r.body.error.code : ''}`);
+				const allowed = route.public || (who !== 'anonymous' && route.roles.has(who));
+				if (allowed) {
+					assert.ok(
+						![401, 403, 405].includes(r.status) && r.status < 500,
+						`${key} as ${who} (allowed) answered ${r.status} ${JSON.stringify(r.body)}`,
+					);
+				} else if (who === 'anonymous') {
+					assert.equal(r.status, 401, `${key} anonymous: ${r.status} ${JSON.stringify(r.body)}`);
+					assert.equal(r.body.error.code, 'unauthenticated');
+				} else {
+					assert.equal(r.status, 403, `${key} as ${who} (not allowed): ${r.status} ${JSON.stringify(r.body)}`);
+					assert.equal(r.body.error.code, 'forbidden');
+				}
+			}
+			t.diagnostic(results.join(', '));
+		});
+	}
+
+	it('a forbidden call changes nothing (role check comes before the handler)', async () => {
+		const before = srv.db.query(`SELECT * FROM units WHERE id = ${ctx.scratchUnitId}`);
+		const auditBefore = srv.db.count('audit_log');
+		const unitsBefore = srv.db.count('units');
+		for (const role of ['assessor', 'unit', 'viewer']) {
+			const c = clients[role];
+			const cur = srv.db.scalar(`SELECT version FROM units WHERE id = ${ctx.scratchUnitId}`);
+			let r = await c.patch(`/api/v1/units/${ctx.scratchUnitId}`, { remark: `${role} 改`, version: Number(cur) });
+			assert.equal(r.status, 403);
+			r = await c.delete(`/api/v1/units/${ctx.scratchUnitId}?version=${cur}`);
+			assert.equal(r.status, 403);
+			r = await c.post('/api/v1/units', { name: uniqueName(), category: 'institution', region_code: '150622' });
+			assert.equal(r.status, 403);
+			r = await c.post('/api/v1/users', { username: 'x' + role, display_name: 'x', role: 'admin', region_code: '150622' });
+			assert.equal(r.status, 403);
+		}
+		assert.deepEqual(srv.db.query(`SELECT * FROM units WHERE id = ${ctx.scratchUnitId}`), before);
+		assert.equal(srv.db.count('units'), unitsBefore);
+		assert.equal(srv.db.count('audit_log'), auditBefore);
+	});
+
+	it('unknown /api paths answer 404 JSON and known paths with another method 405', async () => {
+		let r = await clients.admin.get('/api/v1/nonexistent');
+		assert.equal(r.status, 404);
+		assert.equal(r.body.error.code, 'not_found');
+		r = await srv.anon().get('/api/v2/units');
+		assert.equal(r.status, 404);
+		assert.equal(r.body.error.code, 'not_found');
+		r = await clients.admin.req('PUT', '/api/v1/units', {});
+		assert.equal(r.status, 405);
+		assert.equal(r.body.error.code, 'method_not_allowed');
+		r = await clients.admin.delete('/api/v1/units');
+		assert.equal(r.status, 405);
+		r = await clients.admin.post(`/api/v1/units/${ctx.ownUnitId}`, {});
+		assert.equal(r.status, 405);
+	});
+});
