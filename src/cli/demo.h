@@ -1,12 +1,56 @@
-/* demo.h — the demo data set (cli layer). */
+/* demo.h — the demo data set (cli layer): the loader (demo_registry.c) and the tables of
+ * names it draws on (demo_names.c). Strings returned or pointed to here are static. */
 #ifndef WM_DEMO_H
 #define WM_DEMO_H
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct db;
 
-/* Fills an empty, migrated database in one transaction and prints the logins to out.
- * 0 on success. */
+/* Fills an empty, migrated database in one transaction and prints the logins and a summary
+ * of what was loaded to out. Deterministic apart from created_at. 0 on success. */
 int demo_load(struct db *db, FILE *out);
+
+/* A unit of the demo, as written in demo_names.c. */
+struct demo_unit_row {
+	const char *name;
+	const char *category; /* dict kind unit_category */
+	const char *region;   /* county-level region code */
+	const char *kind;     /* USCC positions 1–2; NULL: from the category; "": no code */
+	int staff;
+	const char *town;     /* 苏木镇 of the address; NULL: the region's seat */
+	const char *founded;  /* YYYY-MM-DD when set up during the demo years; NULL: existed before */
+	const char *plan;     /* title ladder: tokens b B c C r R n (banner/city/region unit, upper
+			       * case = 标兵, n = national) each with an optional 2-digit year:
+			       * "b15 c20"; a token without a year gets one from the generator */
+	unsigned flags;       /* DEMO_ROW_* */
+};
+
+#define DEMO_ROW_SEED 1u /* named by the seed article: titles as written, never criticised */
+#define DEMO_ROW_VETO 2u /* loses its title in 2021 by a veto (重大安全生产事故) */
+
+/* A region the demo places units in. */
+struct demo_region {
+	const char *code;
+	const char *addr_prefix;  /* "准格尔旗", "鄂尔多斯市东胜区" */
+	const char *seat;         /* town of the seat, "" for a district */
+	const char *office;       /* 文明办 that records banner-level decisions */
+	const char *doc_prefix;   /* banner committee's document prefix, "准文明委发" */
+	const char *title_area;   /* "全旗" or "全区" */
+	const char *phone_prefix; /* landline prefix, "0477-46" */
+	const char *streets[8];   /* streets of the seat, NULL-terminated */
+};
+
+/* The unit table; *n gets its length. */
+const struct demo_unit_row *demo_unit_rows(size_t *n);
+/* The region of that code, or NULL. */
+const struct demo_region *demo_region_get(const char *code);
+/* A plausible contact name chosen by r into out. */
+void demo_person_name(uint32_t r, char *out, size_t n);
+/* A street address for the row chosen by r, e.g. 准格尔旗薛家湾镇迎泽大街18号. */
+void demo_unit_address(const struct demo_unit_row *row, uint32_t r, char *out, size_t n);
+/* A landline of the row's region or (for companies, sometimes) a mobile number. */
+void demo_unit_phone(const struct demo_unit_row *row, uint32_t r1, uint32_t r2, char *out, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "../domain/title.h"
+#include "json_out.h"
 
 json_t *json_time(int64_t t)
 {
@@ -23,25 +24,96 @@ static json_t *json_id_or_null(int64_t id)
 	return id ? json_integer(id) : json_null();
 }
 
+void unit_write_json(struct buf *b, const struct unit *u)
+{
+	buf_putc(b, '{');
+	jw_key(b, "id");
+	jw_int(b, u->id);
+	buf_putc(b, ',');
+	jw_key(b, "name");
+	jw_str(b, u->name);
+	buf_putc(b, ',');
+	jw_key(b, "uscc");
+	jw_str(b, u->uscc);
+	buf_putc(b, ',');
+	jw_key(b, "category");
+	jw_str(b, u->category);
+	buf_putc(b, ',');
+	jw_key(b, "category_label");
+	jw_str(b, u->category_label);
+	buf_putc(b, ',');
+	jw_key(b, "region_code");
+	jw_str(b, u->region_code);
+	buf_putc(b, ',');
+	jw_key(b, "region_name");
+	jw_str(b, u->region_name);
+	buf_putc(b, ',');
+	jw_key(b, "address");
+	jw_str(b, u->address);
+	buf_putc(b, ',');
+	jw_key(b, "contact_name");
+	jw_str(b, u->contact_name);
+	buf_putc(b, ',');
+	jw_key(b, "contact_phone");
+	jw_str(b, u->contact_phone);
+	buf_putc(b, ',');
+	jw_key(b, "staff_count");
+	jw_int(b, u->staff_count);
+	buf_putc(b, ',');
+	jw_key(b, "status");
+	jw_str(b, u->status);
+	buf_putc(b, ',');
+	jw_key(b, "merged_into_id");
+	jw_id(b, u->merged_into_id);
+	buf_putc(b, ',');
+	jw_key(b, "split_from_id");
+	jw_id(b, u->split_from_id);
+	buf_putc(b, ',');
+	jw_key(b, "remark");
+	jw_str(b, u->remark);
+	buf_putc(b, ',');
+	jw_key(b, "top_title");
+	if (u->top_title.id) {
+		buf_putc(b, '{');
+		jw_key(b, "id");
+		jw_int(b, u->top_title.id);
+		buf_putc(b, ',');
+		jw_key(b, "level");
+		jw_str(b, u->top_title.level);
+		buf_putc(b, ',');
+		jw_key(b, "tier");
+		jw_str(b, u->top_title.tier);
+		buf_putc(b, ',');
+		jw_key(b, "status");
+		jw_str(b, u->top_title.status);
+		buf_putc(b, ',');
+		jw_key(b, "awarded_year");
+		jw_int(b, u->top_title.awarded_year);
+		buf_putc(b, '}');
+	} else {
+		buf_puts(b, "null");
+	}
+	buf_putc(b, ',');
+	jw_key(b, "version");
+	jw_int(b, u->version);
+	buf_putc(b, ',');
+	jw_key(b, "created_at");
+	jw_time(b, u->created_at);
+	buf_putc(b, ',');
+	jw_key(b, "updated_at");
+	jw_time(b, u->updated_at);
+	buf_putc(b, '}');
+}
+
 json_t *unit_to_json(const struct unit *u)
 {
-	json_t *top = json_null();
-	if (u->top_title.id) {
-		top = json_pack("{s:I, s:s, s:s, s:s, s:i}", "id", (json_int_t)u->top_title.id, "level",
-				u->top_title.level, "tier", u->top_title.tier, "status", u->top_title.status,
-				"awarded_year", u->top_title.awarded_year);
-	}
-	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:o, s:o, s:s,"
-			      " s:o, s:I, s:o, s:o}",
-			      "id", (json_int_t)u->id, "name", u->name, "uscc", u->uscc, "category", u->category,
-			      "category_label", u->category_label, "region_code", u->region_code, "region_name",
-			      u->region_name, "address", u->address, "contact_name", u->contact_name,
-			      "contact_phone", u->contact_phone, "staff_count", (json_int_t)u->staff_count,
-			      "status", u->status, "merged_into_id", json_id_or_null(u->merged_into_id),
-			      "split_from_id", json_id_or_null(u->split_from_id), "remark", u->remark,
-			      "top_title", top, "version", (json_int_t)u->version, "created_at",
-			      json_time(u->created_at), "updated_at", json_time(u->updated_at));
-	return j;
+	/* One source of truth for the shape: the text writer above. */
+	struct buf b;
+	buf_init(&b);
+	unit_write_json(&b, u);
+	json_t *j = json_loadb(b.data, b.len, 0, NULL);
+	buf_cleanup(&b);
+	return j ? j : json_object();
 }
 
 json_t *unit_event_to_json(const struct unit_event *e)

@@ -5,11 +5,14 @@
 #include <jansson.h>
 
 #include "../domain/unit.h"
+#include "../util/buf.h"
 #include "../store/title_store.h"
 #include "../store/unit_store.h"
 #include "../store/user_store.h"
 
 json_t *unit_to_json(const struct unit *u);
+/* The same shape written as text into b (for list pages). */
+void unit_write_json(struct buf *b, const struct unit *u);
 json_t *unit_event_to_json(const struct unit_event *e);
 json_t *title_to_json(const struct title *t);
 json_t *title_event_to_json(const struct title_event *e);

@@ -117,7 +117,7 @@ void h_regions_update(struct req *r)
 {
 	static const struct json_in_field fields[] = {
 		{"name", JIN_STRING, 1, 1, 40, "名称"},
-		{"version", JIN_INT, 1, 1, INT32_MAX, "版本号"},
+		{"version", JIN_INT, 0, 1, INT32_MAX, "版本号"},
 	};
 	json_t *body = handler_body_or_reply(r, fields, 2);
 	if (!body) {
@@ -249,7 +249,7 @@ void h_dicts_update(struct req *r)
 		{"label", JIN_STRING, 0, 1, 40, "名称"},
 		{"sort", JIN_INT, 0, 0, 100000, "排序"},
 		{"active", JIN_BOOL, 0, 0, 0, "启用"},
-		{"version", JIN_INT, 1, 1, INT32_MAX, "版本号"},
+		{"version", JIN_INT, 0, 1, INT32_MAX, "版本号"},
 	};
 	if (!dict_kind_or_reply(r)) {
 		return;

@@ -58,7 +58,7 @@ void h_units_restructure(struct req *r)
 		{"date", JIN_STRING, 0, 0, 10, "变更日期"},
 		{"doc_no", JIN_STRING, 0, 0, 60, "文号"},
 		{"note", JIN_STRING, 0, 0, 500, "说明"},
-		{"version", JIN_INT, 1, 1, INT32_MAX, "版本号"},
+		{"version", JIN_INT, 0, 1, INT32_MAX, "版本号"},
 	};
 	static const struct json_in_field new_unit_fields[] = {
 		{"name", JIN_STRING, 1, 2, UNIT_NAME_MAX, "新单位名称"},

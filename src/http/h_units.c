@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../codec/csv.h"
+#include "../codec/json_out.h"
 #include "../codec/registry_json.h"
 #include "../domain/region_code.h"
 #include "../domain/text.h"
@@ -60,7 +61,8 @@ static int unit_region_in_scope_or_reply(struct req *r, const char *region_code)
 /* ---- list ---- */
 
 struct unit_list_ctx {
-	json_t *items;
+	struct buf *out; /* JSON text of the items */
+	int n;
 	struct buf *csv;
 };
 
@@ -79,7 +81,10 @@ static void unit_list_row(const struct unit *u, void *ctx)
 		csv_row(c->csv, cells, sizeof cells / sizeof cells[0]);
 		return;
 	}
-	json_array_append_new(c->items, unit_to_json(u));
+	if (c->n++) {
+		buf_putc(c->out, ',');
+	}
+	unit_write_json(c->out, u);
 }
 
 static int unit_filter_or_reply(struct req *r, struct unit_filter *f)
@@ -164,16 +169,21 @@ void h_units_list(struct req *r)
 		reply_csv(r, &csv, "units.csv");
 		return;
 	}
-	c.items = json_array();
+	struct buf out;
+	buf_init(&out);
+	buf_puts(&out, "{\"items\":[");
+	c.out = &out;
 	if (unit_store_list(req_db(r), &r->who.scope, &f, unit_list_row, &c, &total, cursor, sizeof cursor, &d) !=
 	    ERR_OK) {
-		json_decref(c.items);
+		buf_cleanup(&out);
 		reply_err_detail(r, &d);
 		return;
 	}
-	reply_json(r, 200,
-		   json_pack("{s:o, s:I, s:i, s:i, s:o}", "items", c.items, "total", (json_int_t)total, "page", p.page,
-			     "per_page", p.per_page, "next_cursor", cursor[0] ? json_string(cursor) : json_null()));
+	buf_printf(&out, "],\"total\":%lld,\"page\":%d,\"per_page\":%d,\"next_cursor\":", (long long)total, p.page,
+		   p.per_page);
+	jw_str(&out, cursor[0] ? cursor : NULL);
+	buf_putc(&out, '}');
+	reply_json_buf(r, 200, &out);
 }
 
 /* ---- detail ---- */

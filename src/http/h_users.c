@@ -7,6 +7,7 @@
 #include "../codec/registry_json.h"
 #include "../domain/password.h"
 #include "../domain/region_code.h"
+#include "../domain/text.h"
 #include "../store/db.h"
 #include "../store/region_store.h"
 #include "../store/unit_store.h"
@@ -28,7 +29,7 @@ void h_users_list(struct req *r)
 		return;
 	}
 	struct user_filter f = {.q = req_query(r, "q"), .role = req_query(r, "role"), .page = p.page, .per_page = p.per_page};
-	if (f.q && strlen(f.q) > 100) {
+	if (f.q && text_utf8_chars(f.q, strlen(f.q)) > 100) {
 		reply_error(r, 400, "too_long", "搜索关键字过长", "q");
 		return;
 	}
@@ -183,7 +184,7 @@ void h_users_update(struct req *r)
 		{"region_code", JIN_STRING, 0, 0, 6, "管辖区划"},
 		{"unit_id", JIN_INT, 0, 1, INT64_MAX, "所属单位"},
 		{"disabled", JIN_BOOL, 0, 0, 0, "停用"},
-		{"version", JIN_INT, 1, 1, INT32_MAX, "版本号"},
+		{"version", JIN_INT, 0, 1, INT32_MAX, "版本号"},
 	};
 	json_t *body = handler_body_or_reply(r, fields, sizeof fields / sizeof fields[0]);
 	if (!body) {

@@ -22,7 +22,7 @@ int handler_page_or_reply(struct req *r, struct page_params *p);
 
 /* BEGIN (write lock on SQLite). */
 int handler_begin_or_reply(struct req *r);
-/* COMMIT; on failure rolls back and answers 500/503. */
+/* COMMIT; on failure rolls back and answers 500. */
 int handler_commit_or_reply(struct req *r);
 /* ROLLBACK, then answers d. */
 void handler_rollback_reply(struct req *r, const struct err_detail *d);

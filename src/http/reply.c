@@ -47,6 +47,15 @@ void reply_json(struct req *r, unsigned status, json_t *body)
 	reply_queue(r, status, resp);
 }
 
+void reply_json_buf(struct req *r, unsigned status, struct buf *body)
+{
+	size_t len;
+	char *text = buf_detach(body, &len);
+	struct MHD_Response *resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
+	reply_queue(r, status, resp);
+}
+
 void reply_error(struct req *r, unsigned status, const char *code, const char *message,
 		 const char *field)
 {

@@ -6,16 +6,19 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "../util/buf.h"
 #include "../util/err.h"
 #include "req.h"
 
 void reply_json(struct req *r, unsigned status, json_t *body);
+/* A JSON body already written as text; takes the buffer's contents and leaves it empty. */
+void reply_json_buf(struct req *r, unsigned status, struct buf *body);
 /* {"error":{"code","message","field"?}} */
 void reply_error(struct req *r, unsigned status, const char *code, const char *message,
 		 const char *field);
 /* Maps d->err to a status (ERR_INVALID 400, ERR_NOT_FOUND 404, ERR_CONFLICT 409, …). */
 void reply_err_detail(struct req *r, const struct err_detail *d);
-/* A storage failure: logged with the request id; 503 when the database was busy, else 500. */
+/* A storage failure: logged with the request id, answered 500 with a generic message. */
 void reply_db_failure(struct req *r, const char *what);
 void reply_no_content(struct req *r);
 /* data is copied. */

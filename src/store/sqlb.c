@@ -82,3 +82,24 @@ enum db_rc sqlb_prepare(struct sqlb *q, struct db *db, struct db_stmt **out)
 	}
 	return DB_OK;
 }
+
+void sqlb_like(struct sqlb *q, const char *column, const char *text, int anywhere)
+{
+	struct buf like;
+	buf_init(&like);
+	if (anywhere) {
+		buf_putc(&like, '%');
+	}
+	for (const char *p = text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\') {
+			buf_putc(&like, '\\');
+		}
+		buf_putc(&like, *p);
+	}
+	buf_putc(&like, '%');
+	sqlb_sql(q, column);
+	sqlb_sql(q, " LIKE ");
+	sqlb_text(q, like.data);
+	sqlb_sql(q, " ESCAPE '\\'");
+	buf_cleanup(&like);
+}

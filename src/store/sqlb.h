@@ -30,6 +30,9 @@ void sqlb_sql(struct sqlb *q, const char *text);
 void sqlb_int(struct sqlb *q, int64_t v);
 void sqlb_text(struct sqlb *q, const char *s);
 void sqlb_blob(struct sqlb *q, const void *p, size_t n);
+/* `column LIKE ? ESCAPE '\'` with the text's wildcards escaped: contains (anywhere = 1) or
+ * starts with (anywhere = 0). */
+void sqlb_like(struct sqlb *q, const char *column, const char *text, int anywhere);
 /* Prepares the statement and binds every remembered value. */
 enum db_rc sqlb_prepare(struct sqlb *q, struct db *db, struct db_stmt **out);
 

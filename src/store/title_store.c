@@ -69,12 +69,10 @@ static void title_filter_sql(struct sqlb *q, const struct scope *scope, const st
 		sqlb_int(q, f->year);
 	}
 	if (f->q && *f->q) {
-		char like[512];
-		snprintf(like, sizeof like, "%%%s%%", f->q);
-		sqlb_sql(q, " AND (u.name LIKE ");
-		sqlb_text(q, like);
-		sqlb_sql(q, " OR t.doc_no LIKE ");
-		sqlb_text(q, like);
+		sqlb_sql(q, " AND (");
+		sqlb_like(q, "u.name", f->q, 1);
+		sqlb_sql(q, " OR ");
+		sqlb_like(q, "t.doc_no", f->q, 1);
 		sqlb_sql(q, ")");
 	}
 }

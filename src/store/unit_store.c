@@ -87,10 +87,17 @@ static void count_store(const char *key, int64_t total, uint64_t generation)
 	"u.id, u.name, COALESCE(u.uscc, ''), u.category, COALESCE(d.label, u.category), u.region_code, " \
 	"r.name, u.address, u.contact_name, u.contact_phone, u.staff_count, u.status, "                 \
 	"COALESCE(u.merged_into_id, 0), COALESCE(u.split_from_id, 0), u.remark, u.version, "            \
-	"u.created_at, u.updated_at, u.name_key "
+	"u.created_at, u.updated_at, u.name_key, "                                                   \
+	"COALESCE(tt.id, 0), COALESCE(tt.level, ''), COALESCE(tt.tier, ''), COALESCE(tt.status, ''), "   \
+	"COALESCE(tt.awarded_year, 0) "
+/* The unit's highest live title (level, then 标兵 over 文明单位) joined in the same query. */
 #define UNIT_FROM                                                                                  \
 	" FROM units u JOIN regions r ON r.code = u.region_code"                                       \
-	" LEFT JOIN dict_items d ON d.kind = 'unit_category' AND d.code = u.category"
+	" LEFT JOIN dict_items d ON d.kind = 'unit_category' AND d.code = u.category"                 \
+	" LEFT JOIN titles tt ON tt.id = (SELECT t.id FROM titles t WHERE t.unit_id = u.id AND"        \
+	" t.status IN ('valid', 'criticized', 'yellow_card') ORDER BY CASE t.level WHEN 'national'"  \
+	" THEN 4 WHEN 'region' THEN 3 WHEN 'city' THEN 2 ELSE 1 END DESC, CASE t.tier WHEN 'model'"  \
+	" THEN 1 ELSE 0 END DESC, t.id DESC LIMIT 1)"
 
 static void unit_copy(char *dst, size_t n, const char *src)
 {
@@ -118,54 +125,11 @@ static void unit_read_row(struct db_stmt *st, struct unit *u)
 	u->version = db_col_int64(st, 15);
 	u->created_at = db_col_int64(st, 16);
 	u->updated_at = db_col_int64(st, 17);
-}
-
-/* Fills top_title for the units of one page with one query (no query per row). */
-static enum err unit_fill_top_titles(struct db *db, struct unit *units, int n)
-{
-	if (n == 0) {
-		return ERR_OK;
-	}
-	struct sqlb q;
-	sqlb_init(&q);
-	sqlb_sql(&q, "SELECT unit_id, id, level, tier, status, awarded_year FROM titles WHERE status IN"
-		     " ('valid', 'criticized', 'yellow_card') AND unit_id IN (");
-	for (int i = 0; i < n; i++) {
-		if (i) {
-			sqlb_sql(&q, ", ");
-		}
-		sqlb_int(&q, units[i].id);
-	}
-	sqlb_sql(&q, ")");
-	struct db_stmt *st;
-	enum err e = ERR_DB;
-	if (sqlb_prepare(&q, db, &st) == DB_OK) {
-		enum db_rc rc;
-		while ((rc = db_step(st)) == DB_ROW) {
-			int64_t uid = db_col_int64(st, 0);
-			for (int i = 0; i < n; i++) {
-				if (units[i].id != uid) {
-					continue;
-				}
-				struct unit_title_brief *t = &units[i].top_title;
-				const char *level = db_col_text(st, 2), *tier = db_col_text(st, 3);
-				int better = !t->id || title_level_compare(level, t->level) > 0 ||
-					     (title_level_compare(level, t->level) == 0 && strcmp(tier, "model") == 0 &&
-					      strcmp(t->tier, "model") != 0);
-				if (better) {
-					t->id = db_col_int64(st, 1);
-					unit_copy(t->level, sizeof t->level, level);
-					unit_copy(t->tier, sizeof t->tier, tier);
-					unit_copy(t->status, sizeof t->status, db_col_text(st, 4));
-					t->awarded_year = (int)db_col_int64(st, 5);
-				}
-			}
-		}
-		e = rc == DB_DONE ? ERR_OK : ERR_DB;
-		db_stmt_free(st);
-	}
-	sqlb_cleanup(&q);
-	return e;
+	u->top_title.id = db_col_int64(st, 19);
+	unit_copy(u->top_title.level, sizeof u->top_title.level, db_col_text(st, 20));
+	unit_copy(u->top_title.tier, sizeof u->top_title.tier, db_col_text(st, 21));
+	unit_copy(u->top_title.status, sizeof u->top_title.status, db_col_text(st, 22));
+	u->top_title.awarded_year = (int)db_col_int64(st, 23);
 }
 
 static void unit_filter_sql(struct sqlb *q, const struct scope *scope, const struct unit_filter *f)
@@ -179,23 +143,11 @@ static void unit_filter_sql(struct sqlb *q, const struct scope *scope, const str
 		scope_sql_unit(q, &rs, "u");
 	}
 	if (f->q && *f->q) {
-		/* LIKE with the wildcards of the text escaped. */
-		struct buf like;
-		buf_init(&like);
-		buf_putc(&like, '%');
-		for (const char *p = f->q; *p; p++) {
-			if (*p == '%' || *p == '_' || *p == '\\') {
-				buf_putc(&like, '\\');
-			}
-			buf_putc(&like, *p);
-		}
-		buf_putc(&like, '%');
-		sqlb_sql(q, " AND (u.name LIKE ");
-		sqlb_text(q, like.data);
-		sqlb_sql(q, " ESCAPE '\\' OR u.uscc LIKE ");
-		sqlb_text(q, like.data + 1);
-		sqlb_sql(q, " ESCAPE '\\')");
-		buf_cleanup(&like);
+		sqlb_sql(q, " AND (");
+		sqlb_like(q, "u.name", f->q, 1);
+		sqlb_sql(q, " OR ");
+		sqlb_like(q, "u.uscc", f->q, 0);
+		sqlb_sql(q, ")");
 	}
 	if (f->category && *f->category) {
 		sqlb_sql(q, " AND u.category = ");
@@ -248,12 +200,12 @@ static enum err unit_cursor_sql(struct sqlb *q, const char *sort, const char *cu
 	char *end;
 	long long id = strtoll(dot2 + 1, &end, 10);
 	size_t keylen = (size_t)(dot2 - dot1 - 1);
-	if (*end || id <= 0 || keylen % 2 || keylen > 2048) {
+	if (*end || id <= 0 || keylen > 2048) {
 		return err_set(d, ERR_INVALID, "invalid_cursor", "after", "分页游标无效");
 	}
 	if (strcmp(sort, "name") == 0 || strcmp(sort, "-name") == 0) {
 		unsigned char key[1024];
-		if (unit_hex_decode(dot1 + 1, keylen, key) != 0) {
+		if (keylen % 2 || unit_hex_decode(dot1 + 1, keylen, key) != 0) {
 			return err_set(d, ERR_INVALID, "invalid_cursor", "after", "分页游标无效");
 		}
 		sqlb_sql(q, strcmp(sort, "name") == 0 ? " AND (u.name_key, u.id) > (" : " AND (u.name_key, u.id) < (");
@@ -295,7 +247,6 @@ enum err unit_store_list(struct db *db, const struct scope *scope, const struct 
 	next_cursor[0] = '\0';
 	struct sqlb q;
 	struct db_stmt *st = NULL;
-	struct unit *rows = NULL;
 	int n = 0;
 	enum err e = ERR_DB;
 	/* total: from the cache, else counted once */
@@ -336,52 +287,46 @@ enum err unit_store_list(struct db *db, const struct scope *scope, const struct 
 		err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 		goto out;
 	}
-	rows = xcalloc((size_t)f->per_page + 1, sizeof *rows);
+	struct unit row;
+	int64_t last_id = 0, last_updated = 0;
 	enum db_rc rc;
 	int more = 0;
+	size_t last_kl = 0;
+	unsigned char last_key[1024];
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (n == f->per_page) {
 			more = 1;
 			break;
 		}
-		unit_read_row(st, &rows[n]);
-		if (sort[0] == 'n' || strcmp(sort, "-name") == 0) {
-			size_t kl;
-			const unsigned char *k = db_col_blob(st, 18, &kl);
-			if (more == 0 && n == f->per_page - 1 && kl * 2 + 64 < cursor_len) {
-				int off = snprintf(next_cursor, cursor_len, "%s.", sort);
-				for (size_t i = 0; i < kl; i++) {
-					off += snprintf(next_cursor + off, cursor_len - (size_t)off, "%02x", k[i]);
-				}
-				snprintf(next_cursor + off, cursor_len - (size_t)off, ".%lld", (long long)rows[n].id);
-			}
+		unit_read_row(st, &row);
+		size_t kl;
+		const unsigned char *k = db_col_blob(st, 18, &kl);
+		last_kl = kl <= sizeof last_key ? kl : 0;
+		if (last_kl) {
+			memcpy(last_key, k, kl);
 		}
+		fn(&row, ctx);
+		last_id = row.id;
+		last_updated = row.updated_at;
 		n++;
 	}
 	if (rc != DB_ROW && rc != DB_DONE) {
 		err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 		goto out;
 	}
-	if (!more) {
-		next_cursor[0] = '\0';
-	} else if (strcmp(sort, "-updated_at") == 0) {
-		snprintf(next_cursor, cursor_len, "%s.%llx.%lld", sort, (long long)rows[n - 1].updated_at,
-			 (long long)rows[n - 1].id);
-	} else if (strcmp(sort, "id") == 0) {
-		snprintf(next_cursor, cursor_len, "id.0.%lld", (long long)rows[n - 1].id);
-	}
-	db_stmt_free(st);
-	st = NULL;
-	if (unit_fill_top_titles(db, rows, n) != ERR_OK) {
-		err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-		goto out;
-	}
-	for (int i = 0; i < n; i++) {
-		fn(&rows[i], ctx);
+	if (more && (strcmp(sort, "name") == 0 || strcmp(sort, "-name") == 0) && last_kl * 2 + 64 < cursor_len) {
+		int off = snprintf(next_cursor, cursor_len, "%s.", sort);
+		for (size_t i = 0; i < last_kl; i++) {
+			off += snprintf(next_cursor + off, cursor_len - (size_t)off, "%02x", last_key[i]);
+		}
+		snprintf(next_cursor + off, cursor_len - (size_t)off, ".%lld", (long long)last_id);
+	} else if (more && strcmp(sort, "-updated_at") == 0) {
+		snprintf(next_cursor, cursor_len, "%s.%llx.%lld", sort, (long long)last_updated, (long long)last_id);
+	} else if (more && strcmp(sort, "id") == 0) {
+		snprintf(next_cursor, cursor_len, "id.0.%lld", (long long)last_id);
 	}
 	e = ERR_OK;
 out:
-	free(rows);
 	db_stmt_free(st);
 	sqlb_cleanup(&q);
 	return e;
@@ -408,9 +353,6 @@ enum err unit_store_get(struct db *db, const struct scope *scope, int64_t id, st
 		db_stmt_free(st);
 	}
 	sqlb_cleanup(&q);
-	if (e == ERR_OK) {
-		e = unit_fill_top_titles(db, out, 1);
-	}
 	return e;
 }
 
@@ -451,7 +393,7 @@ static enum err unit_check_refs(struct db *db, struct unit *u, struct err_detail
 		return err_set(d, ERR_INVALID, "invalid_category", "category", "单位类别不存在");
 	}
 	if (!unit_region_name(db, u->region_code, u->region_name, sizeof u->region_name)) {
-		return err_set(d, ERR_INVALID, "region_not_found", "region_code", "行政区划不存在");
+		return err_set(d, ERR_NOT_FOUND, "region_not_found", "region_code", "行政区划不存在或不在您的管辖范围内");
 	}
 	return ERR_OK;
 }

@@ -106,12 +106,10 @@ static void user_filter_sql(struct sqlb *q, const struct scope *scope, const str
 	sqlb_sql(q, "WHERE ");
 	scope_sql_region(q, scope, "u.region_code");
 	if (f->q && *f->q) {
-		char like[300];
-		snprintf(like, sizeof like, "%%%s%%", f->q);
-		sqlb_sql(q, " AND (u.username LIKE ");
-		sqlb_text(q, like);
-		sqlb_sql(q, " OR u.display_name LIKE ");
-		sqlb_text(q, like);
+		sqlb_sql(q, " AND (");
+		sqlb_like(q, "u.username", f->q, 1);
+		sqlb_sql(q, " OR ");
+		sqlb_like(q, "u.display_name", f->q, 1);
 		sqlb_sql(q, ")");
 	}
 	if (f->role && *f->role) {
