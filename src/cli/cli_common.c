@@ -7,6 +7,7 @@
 #include "../store/audit_store.h"
 #include "../store/db.h"
 #include "../store/migrate.h"
+#include "../store/unit_store.h"
 #include "cli.h"
 
 const char *cli_take_opt(int *argc, char **argv, const char *name)
@@ -80,6 +81,15 @@ struct db *cli_open_migrated(const char *url)
 	}
 	if (applied) {
 		fprintf(stderr, "wenming: applied %d migration(s)\n", applied);
+	}
+	int rebuilt = 0;
+	if (unit_store_refresh_sort_keys(db, &rebuilt) != ERR_OK) {
+		fprintf(stderr, "wenming: cannot refresh sort keys: %s\n", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	if (rebuilt) {
+		fprintf(stderr, "wenming: rebuilt the pinyin sort keys of %d units for a new ICU collator\n", rebuilt);
 	}
 	if (cli_seed_regions(db) != 0) {
 		fprintf(stderr, "wenming: cannot seed regions: %s\n", db_errmsg(db));

@@ -41,8 +41,16 @@ void jw_key(struct buf *b, const char *key)
 void jw_int(struct buf *b, int64_t v)
 {
 	char tmp[24];
-	int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
-	buf_append(b, tmp, (size_t)n);
+	char *p = tmp + sizeof tmp;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0) {
+		*--p = '-';
+	}
+	buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void jw_id(struct buf *b, int64_t id)

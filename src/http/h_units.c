@@ -171,6 +171,7 @@ void h_units_list(struct req *r)
 	}
 	struct buf out;
 	buf_init(&out);
+	buf_reserve(&out, 1024 + (size_t)f.per_page * 700);
 	buf_puts(&out, "{\"items\":[");
 	c.out = &out;
 	if (unit_store_list(req_db(r), &r->who.scope, &f, unit_list_row, &c, &total, cursor, sizeof cursor, &d) !=

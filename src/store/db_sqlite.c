@@ -277,7 +277,7 @@ struct db *db_sqlite_open(const char *path, char *err, size_t errlen)
 	sqlite3_extended_result_codes(h, 1);
 	rc = sqlite3_exec(h,
 			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-			  " PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456; PRAGMA cache_size=-16000;",
+			  " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8000;",
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(h));

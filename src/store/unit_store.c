@@ -101,7 +101,7 @@ static void count_store(const char *key, int64_t total, uint64_t generation)
 
 static void unit_copy(char *dst, size_t n, const char *src)
 {
-	snprintf(dst, n, "%s", src ? src : "");
+	str_copy(dst, n, src);
 }
 
 static void unit_read_row(struct db_stmt *st, struct unit *u)
@@ -315,9 +315,11 @@ enum err unit_store_list(struct db *db, const struct scope *scope, const struct 
 		goto out;
 	}
 	if (more && (strcmp(sort, "name") == 0 || strcmp(sort, "-name") == 0) && last_kl * 2 + 64 < cursor_len) {
+		static const char hex[] = "0123456789abcdef";
 		int off = snprintf(next_cursor, cursor_len, "%s.", sort);
 		for (size_t i = 0; i < last_kl; i++) {
-			off += snprintf(next_cursor + off, cursor_len - (size_t)off, "%02x", last_key[i]);
+			next_cursor[off++] = hex[last_key[i] >> 4];
+			next_cursor[off++] = hex[last_key[i] & 15];
 		}
 		snprintf(next_cursor + off, cursor_len - (size_t)off, ".%lld", (long long)last_id);
 	} else if (more && strcmp(sort, "-updated_at") == 0) {
@@ -671,4 +673,67 @@ out:
 	db_stmt_free(st);
 	sqlb_cleanup(&q);
 	return e;
+}
+
+enum err unit_store_refresh_sort_keys(struct db *db, int *n)
+{
+	char version[32];
+	collate_version(version);
+	*n = 0;
+	struct db_stmt *st = NULL, *up = NULL;
+	if (db_begin_write(db) != DB_OK) {
+		return ERR_DB;
+	}
+	enum err e = ERR_DB;
+	if (db_prepare(db, "SELECT value FROM settings WHERE key = 'collation_version'", &st) != DB_OK) {
+		goto out;
+	}
+	enum db_rc rc = db_step(st);
+	int same = rc == DB_ROW && strcmp(db_col_text(st, 0), version) == 0;
+	db_stmt_free(st);
+	st = NULL;
+	if (same) {
+		e = ERR_OK;
+		goto out;
+	}
+	if (db_prepare(db, "SELECT id, name FROM units ORDER BY id", &st) != DB_OK ||
+	    db_prepare(db, "UPDATE units SET name_key = ? WHERE id = ?", &up) != DB_OK) {
+		goto out;
+	}
+	while ((rc = db_step(st)) == DB_ROW) {
+		size_t kl;
+		unsigned char *key = collate_key(db_col_text(st, 1), &kl);
+		db_reset(up);
+		db_bind_blob(up, 1, key, kl);
+		db_bind_int64(up, 2, db_col_int64(st, 0));
+		free(key);
+		if (db_step(up) != DB_DONE) {
+			goto out;
+		}
+		(*n)++;
+	}
+	if (rc != DB_DONE) {
+		goto out;
+	}
+	db_stmt_free(up);
+	up = NULL;
+	if (db_prepare(db,
+		       "INSERT INTO settings (key, value) VALUES ('collation_version', ?) ON CONFLICT (key) DO UPDATE"
+		       " SET value = excluded.value",
+		       &up) != DB_OK) {
+		goto out;
+	}
+	db_bind_text(up, 1, version, -1);
+	if (db_step(up) != DB_DONE) {
+		goto out;
+	}
+	e = ERR_OK;
+out:
+	db_stmt_free(st);
+	db_stmt_free(up);
+	if (e == ERR_OK && db_commit(db) == DB_OK) {
+		return ERR_OK;
+	}
+	db_rollback(db);
+	return ERR_DB;
 }

@@ -65,6 +65,11 @@ enum err unit_store_stats(struct db *db, const struct scope *scope, struct regis
 			  void (*fn)(const char *level, const char *tier, const char *status, int64_t n, void *ctx),
 			  void *ctx);
 
+/* Rebuilds every unit's pinyin sort key when the ICU collator's version differs from the one
+ * recorded in settings (keys are only comparable within one collator version). *n = rows
+ * rebuilt. Runs in its own transaction. */
+enum err unit_store_refresh_sort_keys(struct db *db, int *n);
+
 /* Bumped by every write to units or titles: cached counts older than it are dropped. */
 void unit_store_invalidate_counts(void);
 

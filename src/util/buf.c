@@ -43,6 +43,23 @@ static void buf_grow(struct buf *b, size_t extra)
 	b->cap = cap;
 }
 
+void buf_reserve(struct buf *b, size_t n)
+{
+	buf_grow(b, n);
+}
+
+void str_copy(char *dst, size_t n, const char *src)
+{
+	if (!n) {
+		return;
+	}
+	size_t len = src ? strnlen(src, n - 1) : 0;
+	if (len) {
+		memcpy(dst, src, len);
+	}
+	dst[len] = '\0';
+}
+
 void buf_append(struct buf *b, const void *p, size_t n)
 {
 	buf_grow(b, n);

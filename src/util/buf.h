@@ -13,6 +13,11 @@ struct buf {
 
 void buf_init(struct buf *b);
 void buf_cleanup(struct buf *b);
+/* Makes room for n more bytes (one allocation instead of several doublings). */
+void buf_reserve(struct buf *b, size_t n);
+/* Copies src into dst (size n), truncated and NUL-terminated; NULL copies "". Faster than
+ * snprintf(dst, n, "%s", src) on hot paths. */
+void str_copy(char *dst, size_t n, const char *src);
 void buf_reset(struct buf *b);
 void buf_append(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);

@@ -47,6 +47,8 @@ describe('单位名录 › 新增 (admin)', () => {
 			if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/units') posts.push(r);
 		});
 
+		const unitsBefore = srv.db.count('units');
+
 		// login page → 首页
 		await uiLogin(page, 'admin', DEMO_PASSWORD, { expectPath: '/' });
 		await page.getByText('您好，准格尔旗文明办管理员').waitFor();
@@ -173,7 +175,8 @@ describe('单位名录 › 新增 (admin)', () => {
 		assert.equal(list.body.items[0].id, created.id);
 		assert.equal(list.body.items[0].uscc, uscc);
 		// exactly one unit was created: the refused attempts left nothing behind
-		assert.equal(srv.db.count('units'), 9);
+		assert.equal(srv.db.count('units'), unitsBefore + 1);
+		assert.equal(srv.db.count('units', `uscc = '${uscc}'`), 1);
 		assert.equal(posts.length, 3, 'two refused attempts and one save');
 		// the creation is audited as admin's
 		const audit = await admin.get(`/api/v1/audit?entity=unit&entity_id=${created.id}&action=create`);

@@ -1,0 +1,366 @@
+/* demo_names.c — the names the demo is made of (cli layer): its regions' offices, streets and
+ * phone prefixes, the unit table (the five units of the 2022 准格尔旗 article first, then about
+ * 230 plausible others, most in 准格尔旗, some in 达拉特旗, 伊金霍洛旗, 东胜区 and 康巴什区)
+ * and contact names. Pure data and string formatting; demo_registry.c decides what to load. */
+#include <stdio.h>
+#include <string.h>
+
+#include "demo.h"
+
+static const struct demo_region demo_regions[] = {
+	{"150622", "准格尔旗", "薛家湾镇", "准格尔旗文明办", "准文明委发", "全旗", "0477-46",
+	 {"迎泽大街", "准格尔路", "西城大街", "白云路", "鸿腾路", "长滩路", "南环路", NULL}},
+	{"150621", "达拉特旗", "树林召镇", "达拉特旗文明办", "达文明委发", "全旗", "0477-52",
+	 {"平原大街", "锡尼大街", "罕台路", "迎宾路", "林荫路", NULL}},
+	{"150627", "伊金霍洛旗", "阿勒腾席热镇", "伊金霍洛旗文明办", "伊文明委发", "全旗", "0477-89",
+	 {"郡王府街", "伊金霍洛街", "天骄路", "王府路", NULL}},
+	{"150602", "鄂尔多斯市东胜区", "", "东胜区文明办", "东文明委发", "全区", "0477-83",
+	 {"鄂托克西街", "天骄北路", "伊金霍洛西街", "达拉特南路", "准格尔南路", NULL}},
+	{"150603", "鄂尔多斯市康巴什区", "", "康巴什区文明办", "康文明委发", "全区", "0477-85",
+	 {"康和路", "青春山路", "滨河路", "哈巴格希街", NULL}},
+};
+
+/* Streets of a town that is not a seat. */
+static const char *const demo_town_streets[] = {"新华街", "中心街", "政府路", "团结路", "迎宾路"};
+
+#define J "150622"
+#define D "150621"
+#define E "150627"
+#define S "150602"
+#define K "150603"
+#define SEED DEMO_ROW_SEED
+#define REFORM_2019 "2019-03-25"
+
+static const struct demo_unit_row demo_rows[] = {
+	/* The seed article's units, with the titles it gives them. */
+	{"神华准格尔能源有限责任公司", "soe", J, NULL, 9800, NULL, NULL, "n15", SEED},
+	{"国网内蒙古东部电力有限公司薛家湾供电公司", "soe", J, NULL, 1200, NULL, NULL, "r15 n20", SEED},
+	{"内蒙古伊东资源集团股份有限公司", "private", J, NULL, 6000, NULL, NULL, "c17 R21", SEED},
+	{"内蒙古国华准格尔发电有限责任公司", "soe", J, NULL, 650, NULL, NULL, "b15 c20", SEED},
+	{"内蒙古高原杏仁露有限公司", "private", J, NULL, 420, "大路镇", NULL, "b18", SEED},
+
+	/* 准格尔旗: Party and government. */
+	{"准格尔旗人民医院", "hospital", J, NULL, 900, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗第一中学", "school", J, NULL, 380, NULL, NULL, "b15 B21", 0},
+	{"准格尔旗税务局", "party_gov", J, NULL, 210, NULL, NULL, "c17 r21", 0},
+	{"中共准格尔旗委员会办公室", "party_gov", J, NULL, 60, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗人民政府办公室", "party_gov", J, NULL, 80, NULL, NULL, "b15 c20", 0},
+	{"中共准格尔旗委员会宣传部", "party_gov", J, NULL, 45, NULL, NULL, "b15 c17 C23", 0},
+	{"中共准格尔旗委员会组织部", "party_gov", J, NULL, 50, NULL, NULL, "b15 c20", 0},
+	{"中共准格尔旗纪律检查委员会", "party_gov", J, NULL, 70, NULL, NULL, "b18", 0},
+	{"准格尔旗人民代表大会常务委员会办公室", "party_gov", J, NULL, 35, NULL, NULL, "b", 0},
+	{"政协准格尔旗委员会办公室", "party_gov", J, NULL, 30, NULL, NULL, "b", 0},
+	{"准格尔旗发展和改革委员会", "party_gov", J, NULL, 65, NULL, NULL, "b", 0},
+	{"准格尔旗教育体育局", "party_gov", J, NULL, 120, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗卫生健康委员会", "party_gov", J, NULL, 85, NULL, NULL, "b", 0},
+	{"准格尔旗财政局", "party_gov", J, NULL, 90, NULL, NULL, "b15 c17", 0},
+	{"准格尔旗人力资源和社会保障局", "party_gov", J, NULL, 95, NULL, NULL, "b", 0},
+	{"准格尔旗自然资源局", "party_gov", J, NULL, 150, NULL, NULL, "b", 0},
+	{"鄂尔多斯市生态环境局准格尔旗分局", "party_gov", J, NULL, 80, NULL, NULL, "b", 0},
+	{"准格尔旗住房和城乡建设局", "party_gov", J, NULL, 110, NULL, NULL, "b", 0},
+	{"准格尔旗交通运输局", "party_gov", J, NULL, 130, NULL, NULL, "b", 0},
+	{"准格尔旗水利局", "party_gov", J, NULL, 70, NULL, NULL, "b", 0},
+	{"准格尔旗农牧局", "party_gov", J, NULL, 160, NULL, NULL, "b", 0},
+	{"准格尔旗商务局", "party_gov", J, NULL, 30, NULL, NULL, "", 0},
+	{"准格尔旗文化和旅游局", "party_gov", J, NULL, 85, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗应急管理局", "party_gov", J, NULL, 75, NULL, REFORM_2019, "b21", 0},
+	{"准格尔旗安全生产监督管理局", "party_gov", J, NULL, 40, NULL, NULL, "b15", 0},
+	{"准格尔旗审计局", "party_gov", J, NULL, 35, NULL, NULL, "b", 0},
+	{"准格尔旗市场监督管理局", "party_gov", J, NULL, 220, NULL, NULL, "b", 0},
+	{"准格尔旗统计局", "party_gov", J, NULL, 30, NULL, NULL, "b", 0},
+	{"准格尔旗医疗保障局", "party_gov", J, NULL, 40, NULL, REFORM_2019, "b21", 0},
+	{"准格尔旗民政局", "party_gov", J, NULL, 60, NULL, NULL, "b", 0},
+	{"准格尔旗司法局", "party_gov", J, NULL, 75, NULL, NULL, "b", 0},
+	{"准格尔旗公安局", "party_gov", J, NULL, 680, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗人民法院", "party_gov", J, NULL, 150, NULL, NULL, "b15 c17 r21", 0},
+	{"准格尔旗人民检察院", "party_gov", J, NULL, 90, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗能源局", "party_gov", J, NULL, 60, NULL, NULL, "b", 0},
+	{"准格尔旗退役军人事务局", "party_gov", J, NULL, 30, NULL, REFORM_2019, "b21", 0},
+	{"准格尔旗林业和草原局", "party_gov", J, NULL, 90, NULL, REFORM_2019, "b24", 0},
+	{"准格尔旗信访局", "party_gov", J, NULL, 25, NULL, NULL, "", 0},
+	{"准格尔旗工业和信息化局", "party_gov", J, NULL, 40, NULL, NULL, "b", 0},
+	{"准格尔旗城市管理综合执法局", "party_gov", J, NULL, 260, NULL, NULL, "b", 0},
+	{"准格尔旗消防救援大队", "party_gov", J, NULL, 80, NULL, NULL, "b", 0},
+	{"中国人民银行准格尔旗支行", "party_gov", J, NULL, 45, NULL, NULL, "b15 c20", 0},
+
+	/* 准格尔旗: 苏木镇 governments. */
+	{"准格尔旗薛家湾镇人民政府", "party_gov", J, NULL, 110, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗沙圪堵镇人民政府", "party_gov", J, NULL, 95, "沙圪堵镇", NULL, "b", 0},
+	{"准格尔旗大路镇人民政府", "party_gov", J, NULL, 70, "大路镇", NULL, "b", 0},
+	{"准格尔旗准格尔召镇人民政府", "party_gov", J, NULL, 65, "准格尔召镇", NULL, "b", 0},
+	{"准格尔旗纳日松镇人民政府", "party_gov", J, NULL, 60, "纳日松镇", NULL, "b", 0},
+	{"准格尔旗龙口镇人民政府", "party_gov", J, NULL, 62, "龙口镇", NULL, "b", 0},
+	{"准格尔旗魏家峁镇人民政府", "party_gov", J, NULL, 55, "魏家峁镇", NULL, "b", 0},
+	{"准格尔旗十二连城乡人民政府", "party_gov", J, NULL, 48, "十二连城乡", NULL, "b", 0},
+	{"准格尔旗暖水乡人民政府", "party_gov", J, NULL, 45, "暖水乡", NULL, "", 0},
+	{"准格尔旗布尔陶亥苏木人民政府", "party_gov", J, NULL, 42, "布尔陶亥苏木", NULL, "b", 0},
+	{"准格尔旗哈岱高勒乡人民政府", "party_gov", J, NULL, 30, "哈岱高勒乡", NULL, "b18", 0},
+
+	/* 准格尔旗: people's organisations. */
+	{"准格尔旗总工会", "people_org", J, "81", 25, NULL, NULL, "b15 c20", 0},
+	{"共青团准格尔旗委员会", "people_org", J, NULL, 12, NULL, NULL, "b", 0},
+	{"准格尔旗妇女联合会", "people_org", J, NULL, 12, NULL, NULL, "b", 0},
+	{"准格尔旗科学技术协会", "people_org", J, NULL, 15, NULL, NULL, "", 0},
+	{"准格尔旗残疾人联合会", "people_org", J, NULL, 20, NULL, NULL, "b", 0},
+	{"准格尔旗工商业联合会", "people_org", J, NULL, 10, NULL, NULL, "", 0},
+	{"准格尔旗红十字会", "people_org", J, NULL, 8, NULL, NULL, "b", 0},
+
+	/* 准格尔旗: institutions and window-service units. */
+	{"准格尔旗融媒体中心", "institution", J, NULL, 120, NULL, "2019-06-28", "b21", 0},
+	{"准格尔旗图书馆", "institution", J, NULL, 35, NULL, NULL, "b", 0},
+	{"准格尔旗文化馆", "institution", J, NULL, 40, NULL, NULL, "b", 0},
+	{"准格尔旗档案史志馆", "institution", J, NULL, 25, NULL, NULL, "", 0},
+	{"准格尔旗疾病预防控制中心", "institution", J, NULL, 90, NULL, NULL, "b", 0},
+	{"准格尔旗气象局", "institution", J, NULL, 25, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗新时代文明实践中心", "institution", J, NULL, 15, NULL, "2019-09-10", "b21", 0},
+	{"准格尔旗社会福利院", "institution", J, NULL, 40, NULL, NULL, "", 0},
+	{"准格尔旗政务服务中心", "window", J, NULL, 85, NULL, NULL, "b15 B18", 0},
+	{"准格尔旗不动产登记中心", "window", J, NULL, 60, NULL, "2020-06-18", "b21", 0},
+	{"准格尔旗公安局交通管理大队车辆管理所", "window", J, "11", 45, NULL, NULL, "b", 0},
+	{"鄂尔多斯市住房公积金管理中心准格尔旗管理部", "window", J, NULL, 25, NULL, NULL, "b", 0},
+	{"准格尔旗社会保险事业服务中心", "window", J, NULL, 55, NULL, NULL, "b", 0},
+	{"准格尔旗公共资源交易中心", "window", J, NULL, 20, NULL, NULL, "", 0},
+	{"中国邮政集团有限公司内蒙古自治区准格尔旗分公司", "window", J, "91", 120, NULL, NULL, "b", 0},
+
+	/* 准格尔旗: schools. */
+	{"准格尔旗第二中学", "school", J, NULL, 260, NULL, NULL, "b", 0},
+	{"准格尔旗第三中学", "school", J, NULL, 210, NULL, NULL, "b", 0},
+	{"准格尔旗第四中学", "school", J, NULL, 180, NULL, NULL, "b", 0},
+	{"准格尔旗第五中学", "school", J, NULL, 150, "沙圪堵镇", NULL, "b", 0},
+	{"准格尔旗蒙古族学校", "school", J, NULL, 150, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗职业技术学校", "school", J, NULL, 200, NULL, NULL, "b", 0},
+	{"准格尔旗世纪中学", "school", J, NULL, 230, NULL, NULL, "b21", 0},
+	{"准格尔旗薛家湾第一小学", "school", J, NULL, 120, NULL, NULL, "b15 B18", 0},
+	{"准格尔旗薛家湾第二小学", "school", J, NULL, 110, NULL, NULL, "b", 0},
+	{"准格尔旗薛家湾第三小学", "school", J, NULL, 105, NULL, NULL, "b", 0},
+	{"准格尔旗薛家湾第四小学", "school", J, NULL, 95, NULL, NULL, "", 0},
+	{"准格尔旗沙圪堵镇第一小学", "school", J, NULL, 70, "沙圪堵镇", NULL, "b", 0},
+	{"准格尔旗大路小学", "school", J, NULL, 60, "大路镇", NULL, "", 0},
+	{"准格尔旗第一幼儿园", "school", J, NULL, 60, NULL, NULL, "b", 0},
+	{"准格尔旗第二幼儿园", "school", J, NULL, 55, NULL, NULL, "b", 0},
+	{"准格尔旗特殊教育学校", "school", J, NULL, 30, NULL, NULL, "b", 0},
+	{"准格尔旗智慧树幼儿园", "school", J, "52", 30, NULL, NULL, "", 0},
+
+	/* 准格尔旗: hospitals. */
+	{"准格尔旗中心医院", "hospital", J, NULL, 780, NULL, NULL, "b15 c17", 0},
+	{"准格尔旗中蒙医医院", "hospital", J, NULL, 320, NULL, NULL, "b", 0},
+	{"准格尔旗妇幼保健计划生育服务中心", "hospital", J, NULL, 140, NULL, NULL, "b", 0},
+	{"准格尔旗沙圪堵镇中心卫生院", "hospital", J, NULL, 70, "沙圪堵镇", NULL, "b", 0},
+	{"准格尔旗大路镇卫生院", "hospital", J, NULL, 60, "大路镇", NULL, "", 0},
+	{"准格尔旗薛家湾镇社区卫生服务中心", "hospital", J, NULL, 55, NULL, NULL, "b", 0},
+	{"准格尔旗康泰医院", "hospital", J, "52", 150, NULL, NULL, "", 0},
+
+	/* 准格尔旗: banks and insurers. */
+	{"中国工商银行股份有限公司准格尔旗支行", "soe", J, NULL, 150, NULL, NULL, "b15 c20", 0},
+	{"中国农业银行股份有限公司准格尔旗支行", "soe", J, NULL, 180, NULL, NULL, "b15 c17", 0},
+	{"中国银行股份有限公司准格尔旗支行", "soe", J, NULL, 90, NULL, NULL, "b", 0},
+	{"中国建设银行股份有限公司准格尔旗支行", "soe", J, NULL, 110, NULL, NULL, "b", 0},
+	{"中国邮政储蓄银行股份有限公司准格尔旗支行", "soe", J, NULL, 70, NULL, NULL, "b21", 0},
+	{"内蒙古准格尔农村商业银行股份有限公司", "soe", J, NULL, 420, NULL, NULL, "b", 0},
+	{"鄂尔多斯银行股份有限公司准格尔支行", "soe", J, NULL, 60, NULL, NULL, "b", 0},
+	{"中国人民财产保险股份有限公司准格尔支公司", "soe", J, NULL, 50, NULL, NULL, "", 0},
+	{"中国人寿保险股份有限公司准格尔旗支公司", "soe", J, NULL, 70, NULL, NULL, "b", 0},
+
+	/* 准格尔旗: state-owned enterprises. */
+	{"神华准格尔能源有限责任公司黑岱沟露天煤矿", "soe", J, NULL, 1800, NULL, NULL, "b15 c17", 0},
+	{"神华准格尔能源有限责任公司哈尔乌素露天煤矿", "soe", J, NULL, 1500, NULL, NULL, "b15 c20", 0},
+	{"中国石化销售股份有限公司内蒙古鄂尔多斯准格尔石油分公司", "soe", J, NULL, 120, NULL, NULL, "b", 0},
+	{"中国移动通信集团内蒙古有限公司准格尔旗分公司", "soe", J, NULL, 130, NULL, NULL, "b", 0},
+	{"中国联合网络通信有限公司准格尔旗分公司", "soe", J, NULL, 70, NULL, NULL, "b", 0},
+	{"中国电信股份有限公司准格尔旗分公司", "soe", J, NULL, 80, NULL, NULL, "b", 0},
+	{"准格尔旗国有资产投资经营有限责任公司", "soe", J, NULL, 60, NULL, NULL, "", 0},
+	{"准格尔旗自来水有限责任公司", "soe", J, NULL, 150, NULL, NULL, "b", 0},
+	{"准格尔旗城市建设投资集团有限公司", "soe", J, NULL, 90, NULL, NULL, "", 0},
+	{"内蒙古京泰发电有限责任公司", "soe", J, NULL, 380, "大路镇", NULL, "b", 0},
+	{"内蒙古新华发行集团股份有限公司准格尔旗分公司", "soe", J, NULL, 30, NULL, NULL, "b", 0},
+
+	/* 准格尔旗: private companies. */
+	{"内蒙古伊泰京粤酸刺沟矿业有限责任公司", "private", J, NULL, 900, NULL, NULL, "b15 c20", 0},
+	{"内蒙古蒙泰不连沟煤业有限责任公司", "private", J, NULL, 800, NULL, NULL, "b", 0},
+	{"内蒙古汇能煤化工有限公司", "private", J, NULL, 1200, NULL, NULL, "b", 0},
+	{"内蒙古久泰新材料有限公司", "private", J, NULL, 600, "大路镇", NULL, "b21", 0},
+	{"准格尔旗鑫泰煤炭有限责任公司", "private", J, NULL, 260, "魏家峁镇", NULL, "b18", DEMO_ROW_VETO},
+	{"准格尔旗宏远煤炭有限责任公司", "private", J, NULL, 230, "沙圪堵镇", NULL, "b", 0},
+	{"准格尔旗永盛煤业有限公司", "private", J, NULL, 180, "龙口镇", NULL, "b", 0},
+	{"准格尔旗正和煤化工有限公司", "private", J, NULL, 150, "大路镇", NULL, "b", 0},
+	{"准格尔旗金瑞物流有限公司", "private", J, NULL, 90, NULL, NULL, "", 0},
+	{"准格尔旗德瑞能源有限公司", "private", J, NULL, 120, NULL, NULL, "", 0},
+	{"准格尔旗恒泰建筑工程有限公司", "private", J, NULL, 110, NULL, NULL, "b", 0},
+	{"准格尔旗顺通运输有限责任公司", "private", J, NULL, 80, NULL, NULL, "b", 0},
+	{"准格尔旗凯达酒店有限公司", "private", J, NULL, 70, NULL, NULL, "b", 0},
+	{"准格尔旗万家惠超市有限公司", "private", J, NULL, 220, NULL, NULL, "b", 0},
+	{"准格尔旗绿源农牧业开发有限公司", "private", J, NULL, 80, "十二连城乡", NULL, "b", 0},
+	{"准格尔旗黄河湾旅游开发有限公司", "private", J, NULL, 60, "龙口镇", NULL, "", 0},
+	{"准格尔旗华泰汽车销售服务有限公司", "private", J, NULL, 60, NULL, NULL, "", 0},
+	{"准格尔旗天骄物业服务有限公司", "private", J, NULL, 180, NULL, NULL, "b21", 0},
+	{"准格尔旗瑞丰燃气有限公司", "private", J, NULL, 90, NULL, NULL, "b", 0},
+	{"准格尔旗恒达供热有限责任公司", "private", J, NULL, 150, NULL, NULL, "b", 0},
+	{"准格尔旗远通公交有限责任公司", "private", J, NULL, 260, NULL, NULL, "b", 0},
+	{"准格尔旗铭泰建材有限公司", "private", J, NULL, 40, NULL, NULL, "", 0},
+
+	/* 准格尔旗: social organisations, communities, military. */
+	{"准格尔旗个体劳动者协会", "social_org", J, NULL, 6, NULL, NULL, "b", 0},
+	{"准格尔旗志愿者协会", "social_org", J, NULL, 10, NULL, NULL, "b", 0},
+	{"准格尔旗慈善总会", "social_org", J, NULL, 8, NULL, NULL, "b", 0},
+	{"准格尔旗义工联合会", "social_org", J, NULL, 5, NULL, NULL, "", 0},
+	{"准格尔旗薛家湾镇迎泽社区居民委员会", "community", J, NULL, 14, NULL, NULL, "b", 0},
+	{"准格尔旗薛家湾镇西城社区居民委员会", "community", J, NULL, 12, NULL, NULL, "b", 0},
+	{"准格尔旗薛家湾镇东城社区居民委员会", "community", J, NULL, 13, NULL, NULL, "b", 0},
+	{"准格尔旗薛家湾镇白云社区居民委员会", "community", J, NULL, 11, NULL, NULL, "", 0},
+	{"准格尔旗薛家湾镇鸿腾社区居民委员会", "community", J, NULL, 10, NULL, NULL, "b21", 0},
+	{"准格尔旗薛家湾镇宝塔社区居民委员会", "community", J, NULL, 12, NULL, NULL, "b", 0},
+	{"准格尔旗沙圪堵镇新民社区居民委员会", "community", J, NULL, 9, "沙圪堵镇", NULL, "b", 0},
+	{"准格尔旗大路镇大路社区居民委员会", "community", J, NULL, 8, "大路镇", NULL, "", 0},
+	{"准格尔旗龙口镇龙口社区居民委员会", "community", J, NULL, 8, "龙口镇", NULL, "b", 0},
+	{"准格尔旗人民武装部", "military", J, NULL, 25, NULL, NULL, "b15 c20", 0},
+	{"中国人民武装警察部队鄂尔多斯支队准格尔中队", "military", J, NULL, 40, NULL, NULL, "b", 0},
+
+	/* 达拉特旗. */
+	{"达拉特旗人民政府办公室", "party_gov", D, NULL, 70, NULL, NULL, "b15 c20", 0},
+	{"达拉特旗教育体育局", "party_gov", D, NULL, 110, NULL, NULL, "b", 0},
+	{"达拉特旗卫生健康委员会", "party_gov", D, NULL, 80, NULL, NULL, "b", 0},
+	{"达拉特旗财政局", "party_gov", D, NULL, 85, NULL, NULL, "b", 0},
+	{"达拉特旗公安局", "party_gov", D, NULL, 520, NULL, NULL, "b15 c17", 0},
+	{"达拉特旗市场监督管理局", "party_gov", D, NULL, 180, NULL, NULL, "b", 0},
+	{"达拉特旗树林召镇人民政府", "party_gov", D, NULL, 90, NULL, NULL, "b", 0},
+	{"达拉特旗王爱召镇人民政府", "party_gov", D, NULL, 60, "王爱召镇", NULL, "b", 0},
+	{"达拉特旗白泥井镇人民政府", "party_gov", D, NULL, 55, "白泥井镇", NULL, "b", 0},
+	{"达拉特旗第一中学", "school", D, NULL, 300, NULL, NULL, "b15 c20", 0},
+	{"达拉特旗第二小学", "school", D, NULL, 100, NULL, NULL, "b", 0},
+	{"达拉特旗人民医院", "hospital", D, NULL, 820, NULL, NULL, "b15 c17 r21", 0},
+	{"达拉特旗中蒙医院", "hospital", D, NULL, 260, NULL, NULL, "b", 0},
+	{"达拉特旗政务服务中心", "window", D, NULL, 70, NULL, NULL, "b21", 0},
+	{"中国工商银行股份有限公司达拉特旗支行", "soe", D, NULL, 120, NULL, NULL, "b", 0},
+	{"中国农业银行股份有限公司达拉特旗支行", "soe", D, NULL, 150, NULL, NULL, "b", 0},
+	{"北方联合电力有限责任公司达拉特发电厂", "soe", D, NULL, 900, NULL, NULL, "b15 c20", 0},
+	{"内蒙古亿利化学工业有限公司", "private", D, NULL, 700, NULL, NULL, "b", 0},
+	{"达拉特旗瑞达煤炭有限责任公司", "private", D, NULL, 300, NULL, NULL, "b", 0},
+	{"达拉特旗恒通物流有限公司", "private", D, NULL, 60, NULL, NULL, "", 0},
+	{"达拉特旗融媒体中心", "institution", D, NULL, 80, NULL, "2019-05-16", "b21", 0},
+	{"达拉特旗树林召镇林原社区居民委员会", "community", D, NULL, 10, NULL, NULL, "b", 0},
+	{"达拉特旗树林召镇平原社区居民委员会", "community", D, NULL, 11, NULL, NULL, "b", 0},
+	{"达拉特旗志愿者协会", "social_org", D, NULL, 8, NULL, NULL, "", 0},
+
+	/* 伊金霍洛旗. */
+	{"伊金霍洛旗人民政府办公室", "party_gov", E, NULL, 70, NULL, NULL, "b15 c20", 0},
+	{"伊金霍洛旗教育体育局", "party_gov", E, NULL, 100, NULL, NULL, "b", 0},
+	{"伊金霍洛旗卫生健康委员会", "party_gov", E, NULL, 75, NULL, NULL, "b", 0},
+	{"伊金霍洛旗阿勒腾席热镇人民政府", "party_gov", E, NULL, 90, NULL, NULL, "b", 0},
+	{"伊金霍洛旗乌兰木伦镇人民政府", "party_gov", E, NULL, 60, "乌兰木伦镇", NULL, "b", 0},
+	{"伊金霍洛旗札萨克镇人民政府", "party_gov", E, NULL, 50, "札萨克镇", NULL, "", 0},
+	{"成吉思汗陵旅游区管理委员会", "party_gov", E, NULL, 80, "伊金霍洛镇", NULL, "b15 c17 r21", 0},
+	{"伊金霍洛旗第一中学", "school", E, NULL, 280, NULL, NULL, "b15 c20", 0},
+	{"伊金霍洛旗实验小学", "school", E, NULL, 110, NULL, NULL, "b", 0},
+	{"伊金霍洛旗人民医院", "hospital", E, NULL, 700, NULL, NULL, "b15 c17", 0},
+	{"伊金霍洛旗政务服务中心", "window", E, NULL, 80, NULL, NULL, "b", 0},
+	{"国家能源集团神东煤炭集团有限责任公司补连塔煤矿", "soe", E, NULL, 1600, "乌兰木伦镇", NULL, "b15 c17 r21", 0},
+	{"中国建设银行股份有限公司伊金霍洛旗支行", "soe", E, NULL, 90, NULL, NULL, "b", 0},
+	{"伊金霍洛旗鑫源矿业有限公司", "private", E, NULL, 200, NULL, NULL, "b", 0},
+	{"伊金霍洛旗融媒体中心", "institution", E, NULL, 70, NULL, "2019-04-22", "b21", 0},
+	{"伊金霍洛旗阿勒腾席热镇天骄社区居民委员会", "community", E, NULL, 12, NULL, NULL, "b", 0},
+	{"伊金霍洛旗阿勒腾席热镇王府社区居民委员会", "community", E, NULL, 10, NULL, NULL, "", 0},
+
+	/* 东胜区. */
+	{"鄂尔多斯市东胜区人民医院", "hospital", S, NULL, 800, NULL, NULL, "c20", 0},
+	{"鄂尔多斯市东胜区人民政府办公室", "party_gov", S, NULL, 80, NULL, NULL, "b15 c20", 0},
+	{"鄂尔多斯市东胜区教育体育局", "party_gov", S, NULL, 110, NULL, NULL, "b", 0},
+	{"鄂尔多斯市东胜区交通街道办事处", "party_gov", S, NULL, 60, NULL, NULL, "b", 0},
+	{"鄂尔多斯市东胜区林荫街道办事处", "party_gov", S, NULL, 55, NULL, NULL, "b", 0},
+	{"鄂尔多斯市东胜区第一中学", "school", S, NULL, 260, NULL, NULL, "b15 c20", 0},
+	{"鄂尔多斯市东胜区实验小学", "school", S, NULL, 140, NULL, NULL, "b", 0},
+	{"鄂尔多斯市中心医院", "hospital", S, NULL, 1800, NULL, NULL, "c17 r21", 0},
+	{"鄂尔多斯市东胜区政务服务中心", "window", S, NULL, 90, NULL, NULL, "b", 0},
+	{"鄂尔多斯市公安局交通管理支队车辆管理所", "window", S, "11", 120, NULL, NULL, "c20", 0},
+	{"内蒙古伊泰集团有限公司", "private", S, NULL, 1500, NULL, NULL, "c17 r21", 0},
+	{"中国工商银行股份有限公司鄂尔多斯分行", "soe", S, NULL, 300, NULL, NULL, "c17 C23", 0},
+	{"中国农业银行股份有限公司鄂尔多斯分行", "soe", S, NULL, 350, NULL, NULL, "c20", 0},
+	{"内蒙古鄂尔多斯羊绒集团有限责任公司", "private", S, NULL, 3000, NULL, NULL, "c17 r18", 0},
+	{"鄂尔多斯市东胜区交通街道和谐社区居民委员会", "community", S, NULL, 12, NULL, NULL, "b", 0},
+	{"鄂尔多斯市东胜区林荫街道文明社区居民委员会", "community", S, NULL, 11, NULL, NULL, "b", 0},
+	{"鄂尔多斯市东胜区融媒体中心", "institution", S, NULL, 60, NULL, "2019-07-01", "b21", 0},
+	{"鄂尔多斯市东胜区青年志愿者协会", "social_org", S, NULL, 6, NULL, NULL, "", 0},
+
+	/* 康巴什区. */
+	{"鄂尔多斯市康巴什区图书馆", "institution", K, NULL, 60, NULL, NULL, "c20", 0},
+	{"鄂尔多斯市康巴什区人民政府办公室", "party_gov", K, NULL, 60, NULL, NULL, "b18 c23", 0},
+	{"鄂尔多斯市康巴什区哈巴格希街道办事处", "party_gov", K, NULL, 50, NULL, NULL, "b", 0},
+	{"鄂尔多斯市第一中学", "school", K, NULL, 450, NULL, NULL, "c17 r21", 0},
+	{"鄂尔多斯应用技术学院", "school", K, NULL, 600, NULL, NULL, "c20", 0},
+	{"鄂尔多斯市博物院", "institution", K, NULL, 150, NULL, NULL, "c17 C23", 0},
+	{"鄂尔多斯市康巴什区政务服务中心", "window", K, NULL, 70, NULL, NULL, "b", 0},
+	{"鄂尔多斯市康巴什区青春山街道阳光社区居民委员会", "community", K, NULL, 10, NULL, NULL, "b", 0},
+};
+
+#undef J
+#undef D
+#undef E
+#undef S
+#undef K
+#undef SEED
+#undef REFORM_2019
+
+const struct demo_unit_row *demo_unit_rows(size_t *n)
+{
+	*n = sizeof demo_rows / sizeof demo_rows[0];
+	return demo_rows;
+}
+
+const struct demo_region *demo_region_get(const char *code)
+{
+	for (size_t i = 0; i < sizeof demo_regions / sizeof demo_regions[0]; i++) {
+		if (strcmp(demo_regions[i].code, code) == 0) {
+			return &demo_regions[i];
+		}
+	}
+	return NULL;
+}
+
+void demo_person_name(uint32_t r, char *out, size_t n)
+{
+	static const char *const surnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "高", "郝", "白", "任",
+					       "贾", "乔", "郭", "苏", "马", "韩", "冯", "田", "霍", "武", "薛",
+					       "奇", "云", "杜", "闫", "温", "康"};
+	static const char *const given[] = {"建国", "志强", "海军", "丽娜", "晓燕", "慧敏", "静", "磊", "鹏飞",
+					    "宇", "雪梅", "婷", "俊杰", "文斌", "海涛", "红英", "鑫", "瑞", "彦军",
+					    "春花", "利平", "永胜", "晓东", "亚楠", "佳琪"};
+	static const char *const mongolian[] = {"乌云其其格", "巴图", "斯琴", "额尔敦", "苏日娜", "那仁",
+						"娜仁花", "图雅", "孟和", "朝鲁", "阿拉坦", "萨仁高娃"};
+	size_t n_given = sizeof given / sizeof given[0];
+	if (r % 9 == 0) {
+		snprintf(out, n, "%s", mongolian[(r / 9) % (sizeof mongolian / sizeof mongolian[0])]);
+		return;
+	}
+	snprintf(out, n, "%s%s", surnames[(r / 7) % (sizeof surnames / sizeof surnames[0])], given[(r / 211) % n_given]);
+}
+
+void demo_unit_address(const struct demo_unit_row *row, uint32_t r, char *out, size_t n)
+{
+	const struct demo_region *reg = demo_region_get(row->region);
+	if (!reg) {
+		out[0] = '\0';
+		return;
+	}
+	int number = 1 + (int)(r % 199);
+	if (row->town && strcmp(row->town, reg->seat) != 0) {
+		const char *street = demo_town_streets[(r / 199) % (sizeof demo_town_streets / sizeof demo_town_streets[0])];
+		snprintf(out, n, "%s%s%s%d号", reg->addr_prefix, row->town, street, number);
+		return;
+	}
+	size_t n_streets = 0;
+	while (n_streets < sizeof reg->streets / sizeof reg->streets[0] && reg->streets[n_streets]) {
+		n_streets++;
+	}
+	snprintf(out, n, "%s%s%s%d号", reg->addr_prefix, reg->seat, reg->streets[(r / 199) % n_streets], number);
+}
+
+void demo_unit_phone(const struct demo_unit_row *row, uint32_t r1, uint32_t r2, char *out, size_t n)
+{
+	const struct demo_region *reg = demo_region_get(row->region);
+	int company = strcmp(row->category, "soe") == 0 || strcmp(row->category, "private") == 0 ||
+		      strcmp(row->category, "social_org") == 0 || strcmp(row->category, "community") == 0;
+	if (!reg || (company && r1 % 5 < 2)) {
+		snprintf(out, n, "13%u%08u", r1 % 10, r2 % 100000000u);
+		return;
+	}
+	snprintf(out, n, "%s%05u", reg->phone_prefix, r2 % 100000u);
+}
