@@ -54,17 +54,24 @@ run_node() { # $1 = label, $2 = dir, rest = env assignments
 	local tap="$TMP/$(echo "$label" | tr -c 'a-zA-Z0-9' '_').tap"
 	env "$@" node --test --test-concurrency=2 --test-reporter=spec --test-reporter-destination=stdout \
 		--test-reporter=tap --test-reporter-destination="$tap" "$dir"/ 2>&1 | sed 's/^/  /'
-	local p f
+	local rc=${PIPESTATUS[0]}
+	local p f c
 	p=$(grep -E '^# pass [0-9]+' "$tap" | awk '{print $3}')
 	f=$(grep -E '^# fail [0-9]+' "$tap" | awk '{print $3}')
+	c=$(grep -E '^# cancelled [0-9]+' "$tap" | awk '{print $3}')
 	if [ -z "$p" ]; then
 		echo "    $label did not run"
 		FAILED=$((FAILED + 1))
 		return
 	fi
+	f=$(( ${f:-0} + ${c:-0} ))
+	# A failing before()/after() hook fails the run without failing a test: count it.
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
 	PASSED=$((PASSED + p))
-	FAILED=$((FAILED + ${f:-0}))
-	echo "    $label: $p passed, ${f:-0} failed"
+	FAILED=$((FAILED + f))
+	echo "    $label: $p passed, $f failed (cancelled and hook failures count as failed)"
 }
 
 run_unit "$BUILD"

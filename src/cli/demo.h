@@ -53,4 +53,39 @@ void demo_unit_address(const struct demo_unit_row *row, uint32_t r, char *out, s
 /* A landline of the row's region or (for companies, sometimes) a mobile number. */
 void demo_unit_phone(const struct demo_unit_row *row, uint32_t r1, uint32_t r2, char *out, size_t n);
 
+/* An award batch: the date and document number of one level's naming in one year. */
+struct demo_award {
+	const char *level;
+	int year;
+	const char *date;
+	int doc_n;
+};
+/* The award batches; *n gets their number. */
+const struct demo_award *demo_awards_get(size_t *n);
+
+/* Institutional changes; unit and other are names from demo_names.c. */
+struct demo_lineage {
+	const char *kind; /* rename, merge, split, dissolve */
+	const char *unit;
+	const char *other; /* merge: absorbing unit; split: the new unit */
+	const char *old_name;
+	const char *date;
+	const char *doc;
+	const char *note;
+	const char *remark;
+};
+/* The institutional changes in date order; *n gets their number. */
+const struct demo_lineage *demo_lineages_get(size_t *n);
+
+/* The office that records a decision on a title of level (reg: the unit's region): 中央文明办
+ * (from 2025 中央宣传思想文化工作领导小组), 内蒙古自治区文明办, 鄂尔多斯市文明办 or the banner's. */
+const char *demo_level_office(const char *level, int year, const struct demo_region *reg);
+/* The decision document of a level's committee into out, e.g. 准文明委发〔2021〕8号. */
+void demo_doc_no(const char *level, const struct demo_region *reg, int year, int n, char *out, size_t len);
+/* The title's name as the documents write it into out: 全旗文明单位标兵, 自治区文明单位, … */
+void demo_title_label(const char *level, const char *tier, const struct demo_region *reg, char *out, size_t n);
+/* USCC positions 1–2 for a unit category (11 机关, 12 事业单位, 13 群团, 51 社会团体, 54 居委会,
+ * 91 企业; "" for the military, which has no code). */
+const char *demo_uscc_kind(const char *category);
+
 #endif

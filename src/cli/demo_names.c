@@ -1,7 +1,8 @@
 /* demo_names.c — the names the demo is made of (cli layer): its regions' offices, streets and
- * phone prefixes, the unit table (the five units of the 2022 准格尔旗 article first, then about
- * 230 plausible others, most in 准格尔旗, some in 达拉特旗, 伊金霍洛旗, 东胜区 and 康巴什区)
- * and contact names. Pure data and string formatting; demo_registry.c decides what to load. */
+ * phone prefixes; award batches, offices and document numbers; institutional changes; the unit
+ * table (the five units of the 2022 准格尔旗 article first, then about 220 plausible others, most
+ * in 准格尔旗, some in 达拉特旗, 伊金霍洛旗, 东胜区 and 康巴什区); contact names. Pure data and
+ * string formatting; demo_registry.c decides what to load. */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,27 @@ static const struct demo_region demo_regions[] = {
 	 {"康和路", "青春山路", "滨河路", "哈巴格希街", NULL}},
 };
 
+static const struct demo_award demo_award_rows[] = {
+	{"national", 2015, "2015-02-28", 2}, {"national", 2017, "2017-11-17", 4}, {"national", 2020, "2020-11-20", 4},
+	{"national", 2025, "2025-10-31", 2}, {"region", 2016, "2016-06-16", 6},   {"region", 2019, "2019-06-20", 4},
+	{"region", 2022, "2022-06-24", 5},   {"region", 2025, "2025-06-20", 3},   {"city", 2017, "2017-09-20", 9},
+	{"city", 2020, "2020-09-25", 12},    {"city", 2023, "2023-09-22", 10},    {"banner", 2015, "2015-11-20", 6},
+	{"banner", 2018, "2018-11-26", 9},   {"banner", 2021, "2021-12-28", 8},   {"banner", 2024, "2024-11-28", 7},
+};
+
+static const struct demo_lineage demo_lineage_rows[] = {
+	{"rename", "准格尔旗文化和旅游局", NULL, "准格尔旗文体广电局", "2019-03-25", "准党发〔2019〕4号",
+	 "旗级机构改革，整合文化、旅游职责组建", "2019年机构改革由准格尔旗文体广电局更名，荣誉称号备案保留"},
+	{"merge", "准格尔旗安全生产监督管理局", "准格尔旗应急管理局", NULL, "2019-03-25", "准党发〔2019〕4号",
+	 "旗级机构改革，安全生产监管职责划入新组建的应急管理局", "2019年机构改革并入准格尔旗应急管理局"},
+	{"split", "准格尔旗自然资源局", "准格尔旗不动产登记中心", NULL, "2020-06-18", "准编委发〔2020〕12号",
+	 "不动产登记职能分设，组建不动产登记中心", "2020年分设准格尔旗不动产登记中心"},
+	{"merge", "准格尔旗哈岱高勒乡人民政府", "准格尔旗准格尔召镇人民政府", NULL, "2021-05-20",
+	 "内政字〔2021〕58号", "撤乡并镇，撤销哈岱高勒乡，所辖区域划归准格尔召镇", "2021年撤乡并镇并入准格尔召镇"},
+	{"dissolve", "中国人民银行准格尔旗支行", NULL, NULL, "2024-06-28", "鄂银发〔2024〕36号",
+	 "人民银行县支行撤销，相关职能由鄂尔多斯市分行承担", "2024年机构改革撤销"},
+};
+
 /* Streets of a town that is not a seat. */
 static const char *const demo_town_streets[] = {"新华街", "中心街", "政府路", "团结路", "迎宾路"};
 
@@ -34,15 +56,15 @@ static const char *const demo_town_streets[] = {"新华街", "中心街", "政�
 static const struct demo_unit_row demo_rows[] = {
 	/* The seed article's units, with the titles it gives them. */
 	{"神华准格尔能源有限责任公司", "soe", J, NULL, 9800, NULL, NULL, "n15", SEED},
-	{"国网内蒙古东部电力有限公司薛家湾供电公司", "soe", J, NULL, 1200, NULL, NULL, "r15 n20", SEED},
-	{"内蒙古伊东资源集团股份有限公司", "private", J, NULL, 6000, NULL, NULL, "c17 R21", SEED},
+	{"国网内蒙古东部电力有限公司薛家湾供电公司", "soe", J, NULL, 1200, NULL, NULL, "r16 n20", SEED},
+	{"内蒙古伊东资源集团股份有限公司", "private", J, NULL, 6000, NULL, NULL, "c17 R19", SEED},
 	{"内蒙古国华准格尔发电有限责任公司", "soe", J, NULL, 650, NULL, NULL, "b15 c20", SEED},
 	{"内蒙古高原杏仁露有限公司", "private", J, NULL, 420, "大路镇", NULL, "b18", SEED},
 
 	/* 准格尔旗: Party and government. */
 	{"准格尔旗人民医院", "hospital", J, NULL, 900, NULL, NULL, "b15 c20", 0},
 	{"准格尔旗第一中学", "school", J, NULL, 380, NULL, NULL, "b15 B21", 0},
-	{"准格尔旗税务局", "party_gov", J, NULL, 210, NULL, NULL, "c17 r21", 0},
+	{"准格尔旗税务局", "party_gov", J, NULL, 210, NULL, NULL, "c17 r19 n25", 0},
 	{"中共准格尔旗委员会办公室", "party_gov", J, NULL, 60, NULL, NULL, "b15 c20", 0},
 	{"准格尔旗人民政府办公室", "party_gov", J, NULL, 80, NULL, NULL, "b15 c20", 0},
 	{"中共准格尔旗委员会宣传部", "party_gov", J, NULL, 45, NULL, NULL, "b15 c17 C23", 0},
@@ -72,7 +94,7 @@ static const struct demo_unit_row demo_rows[] = {
 	{"准格尔旗民政局", "party_gov", J, NULL, 60, NULL, NULL, "b", 0},
 	{"准格尔旗司法局", "party_gov", J, NULL, 75, NULL, NULL, "b", 0},
 	{"准格尔旗公安局", "party_gov", J, NULL, 680, NULL, NULL, "b15 c20", 0},
-	{"准格尔旗人民法院", "party_gov", J, NULL, 150, NULL, NULL, "b15 c17 r21", 0},
+	{"准格尔旗人民法院", "party_gov", J, NULL, 150, NULL, NULL, "b15 c17 r22", 0},
 	{"准格尔旗人民检察院", "party_gov", J, NULL, 90, NULL, NULL, "b15 c20", 0},
 	{"准格尔旗能源局", "party_gov", J, NULL, 60, NULL, NULL, "b", 0},
 	{"准格尔旗退役军人事务局", "party_gov", J, NULL, 30, NULL, REFORM_2019, "b21", 0},
@@ -84,7 +106,7 @@ static const struct demo_unit_row demo_rows[] = {
 	{"中国人民银行准格尔旗支行", "party_gov", J, NULL, 45, NULL, NULL, "b15 c20", 0},
 
 	/* 准格尔旗: 苏木镇 governments. */
-	{"准格尔旗薛家湾镇人民政府", "party_gov", J, NULL, 110, NULL, NULL, "b15 c20", 0},
+	{"准格尔旗薛家湾镇人民政府", "party_gov", J, NULL, 110, NULL, NULL, "b15 c20 r25", 0},
 	{"准格尔旗沙圪堵镇人民政府", "party_gov", J, NULL, 95, "沙圪堵镇", NULL, "b", 0},
 	{"准格尔旗大路镇人民政府", "party_gov", J, NULL, 70, "大路镇", NULL, "b", 0},
 	{"准格尔旗准格尔召镇人民政府", "party_gov", J, NULL, 65, "准格尔召镇", NULL, "b", 0},
@@ -227,7 +249,7 @@ static const struct demo_unit_row demo_rows[] = {
 	{"达拉特旗白泥井镇人民政府", "party_gov", D, NULL, 55, "白泥井镇", NULL, "b", 0},
 	{"达拉特旗第一中学", "school", D, NULL, 300, NULL, NULL, "b15 c20", 0},
 	{"达拉特旗第二小学", "school", D, NULL, 100, NULL, NULL, "b", 0},
-	{"达拉特旗人民医院", "hospital", D, NULL, 820, NULL, NULL, "b15 c17 r21", 0},
+	{"达拉特旗人民医院", "hospital", D, NULL, 820, NULL, NULL, "b15 c17 r22", 0},
 	{"达拉特旗中蒙医院", "hospital", D, NULL, 260, NULL, NULL, "b", 0},
 	{"达拉特旗政务服务中心", "window", D, NULL, 70, NULL, NULL, "b21", 0},
 	{"中国工商银行股份有限公司达拉特旗支行", "soe", D, NULL, 120, NULL, NULL, "b", 0},
@@ -248,12 +270,12 @@ static const struct demo_unit_row demo_rows[] = {
 	{"伊金霍洛旗阿勒腾席热镇人民政府", "party_gov", E, NULL, 90, NULL, NULL, "b", 0},
 	{"伊金霍洛旗乌兰木伦镇人民政府", "party_gov", E, NULL, 60, "乌兰木伦镇", NULL, "b", 0},
 	{"伊金霍洛旗札萨克镇人民政府", "party_gov", E, NULL, 50, "札萨克镇", NULL, "", 0},
-	{"成吉思汗陵旅游区管理委员会", "party_gov", E, NULL, 80, "伊金霍洛镇", NULL, "b15 c17 r21", 0},
+	{"成吉思汗陵旅游区管理委员会", "party_gov", E, NULL, 80, "伊金霍洛镇", NULL, "b15 c17 r19", 0},
 	{"伊金霍洛旗第一中学", "school", E, NULL, 280, NULL, NULL, "b15 c20", 0},
 	{"伊金霍洛旗实验小学", "school", E, NULL, 110, NULL, NULL, "b", 0},
 	{"伊金霍洛旗人民医院", "hospital", E, NULL, 700, NULL, NULL, "b15 c17", 0},
 	{"伊金霍洛旗政务服务中心", "window", E, NULL, 80, NULL, NULL, "b", 0},
-	{"国家能源集团神东煤炭集团有限责任公司补连塔煤矿", "soe", E, NULL, 1600, "乌兰木伦镇", NULL, "b15 c17 r21", 0},
+	{"国家能源集团神东煤炭集团有限责任公司补连塔煤矿", "soe", E, NULL, 1600, "乌兰木伦镇", NULL, "b15 c17 r22", 0},
 	{"中国建设银行股份有限公司伊金霍洛旗支行", "soe", E, NULL, 90, NULL, NULL, "b", 0},
 	{"伊金霍洛旗鑫源矿业有限公司", "private", E, NULL, 200, NULL, NULL, "b", 0},
 	{"伊金霍洛旗融媒体中心", "institution", E, NULL, 70, NULL, "2019-04-22", "b21", 0},
@@ -268,13 +290,13 @@ static const struct demo_unit_row demo_rows[] = {
 	{"鄂尔多斯市东胜区林荫街道办事处", "party_gov", S, NULL, 55, NULL, NULL, "b", 0},
 	{"鄂尔多斯市东胜区第一中学", "school", S, NULL, 260, NULL, NULL, "b15 c20", 0},
 	{"鄂尔多斯市东胜区实验小学", "school", S, NULL, 140, NULL, NULL, "b", 0},
-	{"鄂尔多斯市中心医院", "hospital", S, NULL, 1800, NULL, NULL, "c17 r21", 0},
+	{"鄂尔多斯市中心医院", "hospital", S, NULL, 1800, NULL, NULL, "c17 r19", 0},
 	{"鄂尔多斯市东胜区政务服务中心", "window", S, NULL, 90, NULL, NULL, "b", 0},
 	{"鄂尔多斯市公安局交通管理支队车辆管理所", "window", S, "11", 120, NULL, NULL, "c20", 0},
-	{"内蒙古伊泰集团有限公司", "private", S, NULL, 1500, NULL, NULL, "c17 r21", 0},
+	{"内蒙古伊泰集团有限公司", "private", S, NULL, 1500, NULL, NULL, "c17 r22", 0},
 	{"中国工商银行股份有限公司鄂尔多斯分行", "soe", S, NULL, 300, NULL, NULL, "c17 C23", 0},
 	{"中国农业银行股份有限公司鄂尔多斯分行", "soe", S, NULL, 350, NULL, NULL, "c20", 0},
-	{"内蒙古鄂尔多斯羊绒集团有限责任公司", "private", S, NULL, 3000, NULL, NULL, "c17 r18", 0},
+	{"内蒙古鄂尔多斯羊绒集团有限责任公司", "private", S, NULL, 3000, NULL, NULL, "c17 r19", 0},
 	{"鄂尔多斯市东胜区交通街道和谐社区居民委员会", "community", S, NULL, 12, NULL, NULL, "b", 0},
 	{"鄂尔多斯市东胜区林荫街道文明社区居民委员会", "community", S, NULL, 11, NULL, NULL, "b", 0},
 	{"鄂尔多斯市东胜区融媒体中心", "institution", S, NULL, 60, NULL, "2019-07-01", "b21", 0},
@@ -284,7 +306,7 @@ static const struct demo_unit_row demo_rows[] = {
 	{"鄂尔多斯市康巴什区图书馆", "institution", K, NULL, 60, NULL, NULL, "c20", 0},
 	{"鄂尔多斯市康巴什区人民政府办公室", "party_gov", K, NULL, 60, NULL, NULL, "b18 c23", 0},
 	{"鄂尔多斯市康巴什区哈巴格希街道办事处", "party_gov", K, NULL, 50, NULL, NULL, "b", 0},
-	{"鄂尔多斯市第一中学", "school", K, NULL, 450, NULL, NULL, "c17 r21", 0},
+	{"鄂尔多斯市第一中学", "school", K, NULL, 450, NULL, NULL, "c17 r22", 0},
 	{"鄂尔多斯应用技术学院", "school", K, NULL, 600, NULL, NULL, "c20", 0},
 	{"鄂尔多斯市博物院", "institution", K, NULL, 150, NULL, NULL, "c17 C23", 0},
 	{"鄂尔多斯市康巴什区政务服务中心", "window", K, NULL, 70, NULL, NULL, "b", 0},
@@ -303,6 +325,18 @@ const struct demo_unit_row *demo_unit_rows(size_t *n)
 {
 	*n = sizeof demo_rows / sizeof demo_rows[0];
 	return demo_rows;
+}
+
+const struct demo_award *demo_awards_get(size_t *n)
+{
+	*n = sizeof demo_award_rows / sizeof demo_award_rows[0];
+	return demo_award_rows;
+}
+
+const struct demo_lineage *demo_lineages_get(size_t *n)
+{
+	*n = sizeof demo_lineage_rows / sizeof demo_lineage_rows[0];
+	return demo_lineage_rows;
 }
 
 const struct demo_region *demo_region_get(const char *code)
@@ -363,4 +397,56 @@ void demo_unit_phone(const struct demo_unit_row *row, uint32_t r1, uint32_t r2, 
 		return;
 	}
 	snprintf(out, n, "%s%05u", reg->phone_prefix, r2 % 100000u);
+}
+
+const char *demo_level_office(const char *level, int year, const struct demo_region *reg)
+{
+	if (strcmp(level, "national") == 0) {
+		return year >= 2025 ? "中央宣传思想文化工作领导小组" : "中央文明办";
+	}
+	if (strcmp(level, "region") == 0) {
+		return "内蒙古自治区文明办";
+	}
+	if (strcmp(level, "city") == 0 || !reg) {
+		return "鄂尔多斯市文明办";
+	}
+	return reg->office;
+}
+
+void demo_doc_no(const char *level, const struct demo_region *reg, int year, int n, char *out, size_t len)
+{
+	if (strcmp(level, "national") == 0) {
+		snprintf(out, len, year >= 2025 ? "中宣组发〔%d〕%d号" : "文明委〔%d〕%d号", year, n);
+	} else if (strcmp(level, "region") == 0) {
+		snprintf(out, len, "内文明委〔%d〕%d号", year, n);
+	} else if (strcmp(level, "city") == 0 || !reg) {
+		snprintf(out, len, "鄂文明委发〔%d〕%d号", year, n);
+	} else {
+		snprintf(out, len, "%s〔%d〕%d号", reg->doc_prefix, year, n);
+	}
+}
+
+void demo_title_label(const char *level, const char *tier, const struct demo_region *reg, char *out, size_t n)
+{
+	const char *area = strcmp(level, "national") == 0 ? "全国"
+			   : strcmp(level, "region") == 0 ? "自治区"
+			   : strcmp(level, "city") == 0	  ? "全市"
+			   : reg			  ? reg->title_area
+							  : "全旗";
+	snprintf(out, n, "%s文明单位%s", area, strcmp(tier, "model") == 0 ? "标兵" : "");
+}
+
+const char *demo_uscc_kind(const char *category)
+{
+	static const char *const map[][2] = {
+		{"party_gov", "11"}, {"people_org", "13"}, {"institution", "12"}, {"school", "12"},
+		{"hospital", "12"},  {"window", "12"},     {"soe", "91"},	  {"private", "91"},
+		{"social_org", "51"}, {"community", "54"}, {"military", ""},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (strcmp(map[i][0], category) == 0) {
+			return map[i][1];
+		}
+	}
+	return "91";
 }

@@ -2,9 +2,12 @@
 #include "json_in.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../domain/text.h"
+#include "../util/buf.h"
+#include "../util/xalloc.h"
 
 static const struct json_in_field *json_in_find(const struct json_in_field *fields, size_t n, const char *key)
 {
@@ -127,8 +130,10 @@ int json_in_str(json_t *obj, const char *name, char *out, size_t outlen)
 	if (!v || !json_is_string(v)) {
 		return 0;
 	}
-	snprintf(out, outlen, "%s", json_string_value(v));
-	text_trim(out);
+	char *tmp = xstrdup(json_string_value(v));
+	text_trim(tmp);
+	str_copy(out, outlen, tmp);
+	free(tmp);
 	return 1;
 }
 

@@ -101,7 +101,7 @@ void h_regions_create(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	int ok = handler_audit(r, "create", "region", 0, g.code, NULL, aj);
+	int ok = handler_audit_key(r, "create", "region", g.code, g.code, NULL, aj);
 	json_decref(aj);
 	if (!ok) {
 		db_rollback(req_db(r));
@@ -143,7 +143,7 @@ void h_regions_update(struct req *r)
 		return;
 	}
 	json_t *bj = region_to_json(&before), *aj = region_to_json(&g);
-	int ok = handler_audit(r, "update", "region", 0, g.code, bj, aj);
+	int ok = handler_audit_key(r, "update", "region", g.code, g.code, bj, aj);
 	json_decref(bj);
 	json_decref(aj);
 	if (!ok) {

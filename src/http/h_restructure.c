@@ -62,7 +62,7 @@ void h_units_restructure(struct req *r)
 	};
 	static const struct json_in_field new_unit_fields[] = {
 		{"name", JIN_STRING, 1, 2, UNIT_NAME_MAX, "新单位名称"},
-		{"uscc", JIN_STRING, 0, 0, 18, "统一社会信用代码"},
+		{"uscc", JIN_STRING, 0, 0, 30, "统一社会信用代码"},
 		{"category", JIN_STRING, 0, 0, 32, "单位类别"},
 		{"region_code", JIN_STRING, 0, 0, 6, "行政区划"},
 		{"staff_count", JIN_INT, 0, 0, UNIT_STAFF_MAX, "职工人数"},
@@ -161,8 +161,14 @@ void h_units_restructure(struct req *r)
 	} else {
 		snprintf(other.status, sizeof other.status, "active");
 		json_in_str(nu, "name", other.name, sizeof other.name);
-		if (json_in_str(nu, "uscc", other.uscc, sizeof other.uscc)) {
-			uscc_normalize(other.uscc);
+		char uscc[128];
+		if (json_in_str(nu, "uscc", uscc, sizeof uscc)) {
+			uscc_normalize(uscc);
+			if (strlen(uscc) > 18) {
+				err_set(&d, ERR_INVALID, "uscc_length", "new_unit.uscc", "统一社会信用代码应为18位");
+				goto fail;
+			}
+			str_copy(other.uscc, sizeof other.uscc, uscc);
 		}
 		snprintf(other.category, sizeof other.category, "%s", u.category);
 		json_in_str(nu, "category", other.category, sizeof other.category);

@@ -21,7 +21,7 @@
 
 static const struct json_in_field unit_fields[] = {
 	{"name", JIN_STRING, 0, 0, UNIT_NAME_MAX, "单位名称"},
-	{"uscc", JIN_STRING, 0, 0, 18, "统一社会信用代码"},
+	{"uscc", JIN_STRING, 0, 0, 30, "统一社会信用代码"},
 	{"category", JIN_STRING, 0, 0, 32, "单位类别"},
 	{"region_code", JIN_STRING, 0, 0, 6, "行政区划"},
 	{"address", JIN_STRING, 0, 0, UNIT_ADDRESS_MAX, "地址"},
@@ -33,12 +33,18 @@ static const struct json_in_field unit_fields[] = {
 };
 #define UNIT_N_FIELDS (sizeof unit_fields / sizeof unit_fields[0])
 
-/* Copies the body's fields over u. */
-static void unit_apply_body(struct unit *u, json_t *body)
+/* Copies the body's fields over u. 0 (and an answer in d) when the USCC is too long to be one. */
+static int unit_apply_body(struct unit *u, json_t *body, struct err_detail *d)
 {
+	char uscc[128];
 	json_in_str(body, "name", u->name, sizeof u->name);
-	if (json_in_str(body, "uscc", u->uscc, sizeof u->uscc)) {
-		uscc_normalize(u->uscc);
+	if (json_in_str(body, "uscc", uscc, sizeof uscc)) {
+		uscc_normalize(uscc);
+		if (strlen(uscc) > 18) {
+			err_set(d, ERR_INVALID, "uscc_length", "uscc", "统一社会信用代码应为18位");
+			return 0;
+		}
+		str_copy(u->uscc, sizeof u->uscc, uscc);
 	}
 	json_in_str(body, "category", u->category, sizeof u->category);
 	json_in_str(body, "region_code", u->region_code, sizeof u->region_code);
@@ -47,6 +53,7 @@ static void unit_apply_body(struct unit *u, json_t *body)
 	json_in_str(body, "contact_phone", u->contact_phone, sizeof u->contact_phone);
 	json_in_int(body, "staff_count", &u->staff_count);
 	json_in_str(body, "remark", u->remark, sizeof u->remark);
+	return 1;
 }
 
 static int unit_region_in_scope_or_reply(struct req *r, const char *region_code)
@@ -142,7 +149,7 @@ void h_units_list(struct req *r)
 	struct err_detail d;
 	err_clear(&d);
 	int64_t total = 0;
-	char cursor[2400];
+	char cursor[2400], after[2400];
 	struct unit_list_ctx c = {0};
 	if (p.csv) {
 		static const char *head[] = {"单位名称", "统一社会信用代码", "单位类别", "行政区划", "最高称号",
@@ -164,7 +171,9 @@ void h_units_list(struct req *r)
 			if (!cursor[0]) {
 				break;
 			}
-			f.after = cursor;
+			/* The store clears next_cursor first, so the cursor read must live elsewhere. */
+			memcpy(after, cursor, sizeof after);
+			f.after = after;
 		}
 		reply_csv(r, &csv, "units.csv");
 		return;
@@ -267,10 +276,9 @@ void h_units_create(struct req *r)
 	struct unit u;
 	memset(&u, 0, sizeof u);
 	snprintf(u.status, sizeof u.status, "active");
-	unit_apply_body(&u, body);
 	struct err_detail d;
 	err_clear(&d);
-	if (unit_validate(&u, &d) != ERR_OK) {
+	if (!unit_apply_body(&u, body, &d) || unit_validate(&u, &d) != ERR_OK) {
 		reply_err_detail(r, &d);
 		return;
 	}
@@ -323,8 +331,7 @@ void h_units_update(struct req *r)
 		return;
 	}
 	u = before;
-	unit_apply_body(&u, body);
-	if (unit_validate(&u, &d) != ERR_OK) {
+	if (!unit_apply_body(&u, body, &d) || unit_validate(&u, &d) != ERR_OK) {
 		handler_rollback_reply(r, &d);
 		return;
 	}

@@ -15,7 +15,7 @@
 json_t *handler_body_or_reply(struct req *r, const struct json_in_field *fields, size_t n)
 {
 	const char *ct = req_header(r, "Content-Type");
-	if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0 || (ct[16] && ct[16] != ';' && ct[16] != ' ')) {
 		reply_error(r, 415, "unsupported_media_type", "请求内容类型应为 application/json", NULL);
 		return NULL;
 	}
@@ -126,6 +126,12 @@ int handler_audit(struct req *r, const char *action, const char *entity, int64_t
 {
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)entity_id);
+	return handler_audit_key(r, action, entity, id, region_code, before, after);
+}
+
+int handler_audit_key(struct req *r, const char *action, const char *entity, const char *entity_key,
+		      const char *region_code, json_t *before, json_t *after)
+{
 	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 	struct timespec ts;
@@ -136,7 +142,7 @@ int handler_audit(struct req *r, const char *action, const char *entity, int64_t
 		.actor_name = r->who.username,
 		.action = action,
 		.entity = entity,
-		.entity_id = id,
+		.entity_id = entity_key,
 		.region_code = region_code,
 		.before_json = b,
 		.after_json = a,

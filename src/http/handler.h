@@ -32,6 +32,10 @@ void handler_rollback_reply(struct req *r, const struct err_detail *d);
 int handler_audit(struct req *r, const char *action, const char *entity, int64_t entity_id,
 		  const char *region_code, json_t *before, json_t *after);
 
+/* The same for records keyed by text (a region's code). */
+int handler_audit_key(struct req *r, const char *action, const char *entity, const char *entity_key,
+		      const char *region_code, json_t *before, json_t *after);
+
 int64_t handler_now(void);
 /* ISO 8601 UTC text of an epoch-seconds time, as a new json string; null for 0. */
 json_t *handler_time_json(int64_t t);

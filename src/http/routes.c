@@ -1,7 +1,7 @@
 /* routes.c — the routes table: every endpoint with the roles allowed to call it (http layer).
  * Authentication, role checks, CSRF and the forced password change are enforced by server.c
  * from this table; data scope is enforced by the stores. docs/openapi.yaml must list every
- * route here (tests/http/openapi.test.mjs checks it). */
+ * route here (tests/http/ops.test.mjs checks it). */
 #include "route.h"
 
 #include <string.h>

@@ -169,7 +169,9 @@ enum err title_store_insert(struct db *db, struct title *t, int64_t now, struct 
 		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 	}
 	db_stmt_free(st);
-	unit_store_invalidate_counts();
+	if (e == ERR_OK && unit_store_invalidate_counts(db) != ERR_OK) {
+		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
 	return e;
 }
 
@@ -201,7 +203,9 @@ enum err title_store_update(struct db *db, struct title *t, int64_t expected_ver
 		t->updated_at = now;
 	}
 	db_stmt_free(st);
-	unit_store_invalidate_counts();
+	if (e == ERR_OK && unit_store_invalidate_counts(db) != ERR_OK) {
+		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
 	return e;
 }
 
@@ -272,8 +276,7 @@ enum err title_store_end_all(struct db *db, int64_t unit_id, const char *status,
 		}
 	}
 	*n = k;
-	unit_store_invalidate_counts();
-	return ERR_OK;
+	return unit_store_invalidate_counts(db);
 }
 
 enum err title_event_list_for_unit(struct db *db, int64_t unit_id,

@@ -19,7 +19,7 @@
 /* ---- count cache: list totals keyed by the SHA-256 of the count query and its values ---- */
 
 #define COUNT_CACHE_SLOTS 512
-#define COUNT_CACHE_TTL 10
+#define COUNT_CACHE_TTL 300
 
 struct count_slot {
 	char key[65];
@@ -30,11 +30,27 @@ struct count_slot {
 
 static pthread_mutex_t count_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct count_slot count_slots[COUNT_CACHE_SLOTS];
-static uint64_t count_generation = 1;
 
-void unit_store_invalidate_counts(void)
+enum err unit_store_invalidate_counts(struct db *db)
 {
-	__atomic_add_fetch(&count_generation, 1, __ATOMIC_RELAXED);
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE counters SET n = n + 1 WHERE name = 'units'", &st) != DB_OK) {
+		return ERR_DB;
+	}
+	enum db_rc rc = db_step(st);
+	db_stmt_free(st);
+	return rc == DB_DONE ? ERR_OK : ERR_DB;
+}
+
+/* The generation the cached totals are keyed by; read before counting. */
+static int unit_count_generation(struct db *db, uint64_t *gen)
+{
+	int64_t n = 0;
+	if (db_exec_int64(db, "SELECT n FROM counters WHERE name = 'units'", &n) != DB_OK) {
+		return -1;
+	}
+	*gen = (uint64_t)n;
+	return 0;
 }
 
 static void count_key(const struct sqlb *q, char out[65])
@@ -52,14 +68,14 @@ static void count_key(const struct sqlb *q, char out[65])
 	buf_cleanup(&b);
 }
 
-static int count_lookup(const char *key, int64_t *total)
+static int count_lookup(const char *key, uint64_t generation, int64_t *total)
 {
 	unsigned slot = (unsigned)strtoul((char[9]){key[0], key[1], key[2], key[3], key[4], key[5], 0}, NULL, 16) %
 			COUNT_CACHE_SLOTS;
 	int hit = 0;
 	pthread_mutex_lock(&count_mu);
 	struct count_slot *s = &count_slots[slot];
-	if (strcmp(s->key, key) == 0 && s->generation == __atomic_load_n(&count_generation, __ATOMIC_RELAXED) &&
+	if (strcmp(s->key, key) == 0 && s->generation == generation &&
 	    time(NULL) - s->at < COUNT_CACHE_TTL) {
 		*total = s->total;
 		hit = 1;
@@ -255,8 +271,12 @@ enum err unit_store_list(struct db *db, const struct scope *scope, const struct 
 	unit_filter_sql(&q, scope, f);
 	char key[65];
 	count_key(&q, key);
-	if (!count_lookup(key, total)) {
-		uint64_t gen = __atomic_load_n(&count_generation, __ATOMIC_RELAXED);
+	uint64_t gen = 0;
+	if (unit_count_generation(db, &gen) != 0) {
+		err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+		goto out;
+	}
+	if (!count_lookup(key, gen, total)) {
 		if (sqlb_prepare(&q, db, &st) != DB_OK || db_step(st) != DB_ROW) {
 			err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 			goto out;
@@ -475,7 +495,9 @@ enum err unit_store_insert(struct db *db, struct unit *u, int64_t now, struct er
 		e = unit_write_error(db, rc, d);
 	}
 	db_stmt_free(st);
-	unit_store_invalidate_counts();
+	if (e == ERR_OK && unit_store_invalidate_counts(db) != ERR_OK) {
+		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
 	return e;
 }
 
@@ -509,7 +531,9 @@ enum err unit_store_update(struct db *db, struct unit *u, int64_t expected_versi
 		u->updated_at = now;
 	}
 	db_stmt_free(st);
-	unit_store_invalidate_counts();
+	if (e == ERR_OK && unit_store_invalidate_counts(db) != ERR_OK) {
+		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
 	return e;
 }
 
@@ -555,7 +579,9 @@ enum err unit_store_delete(struct db *db, int64_t id, int64_t expected_version, 
 		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
 	}
 	db_stmt_free(st);
-	unit_store_invalidate_counts();
+	if (e == ERR_OK && unit_store_invalidate_counts(db) != ERR_OK) {
+		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
 	return e;
 }
 

@@ -70,8 +70,9 @@ enum err unit_store_stats(struct db *db, const struct scope *scope, struct regis
  * rebuilt. Runs in its own transaction. */
 enum err unit_store_refresh_sort_keys(struct db *db, int *n);
 
-/* Bumped by every write to units or titles: cached counts older than it are dropped. */
-void unit_store_invalidate_counts(void);
+/* Bumps the shared change counter inside the caller's write transaction (every write to units
+ * or titles does): cached list totals of an older generation are never served. */
+enum err unit_store_invalidate_counts(struct db *db);
 
 /* True when the dictionary kind has an active item with this code; label copied out. */
 int dict_item_exists(struct db *db, const char *kind, const char *code, char *label, size_t label_len);

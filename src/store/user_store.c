@@ -324,7 +324,8 @@ enum err session_store_lookup(struct db *db, const char *id, int64_t now, int id
 		session_store_delete(db, id);
 		return ERR_NOT_FOUND;
 	}
-	if (now - seen >= 60) {
+	/* Record activity at most once a minute, but often enough for short idle limits. */
+	if (now - seen >= (idle_s / 2 < 60 ? idle_s / 2 : 60)) {
 		struct db_stmt *t;
 		if (db_prepare(db, "UPDATE sessions SET last_seen_at = ? WHERE id = ?", &t) == DB_OK) {
 			db_bind_int64(t, 1, now);

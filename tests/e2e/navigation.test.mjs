@@ -1,7 +1,7 @@
 // navigation.test.mjs — the pages around the unit list, by role: a unit's detail (titles and
 // lineage), users, the audit log, what a liaison and a leader see, logging out, and the forced
 // password change of a user with a temporary password.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	startServer, openBrowser, uiLogin, uiLogout, settled, shot, input, apiGet, menuTexts, T, createUnit, createUser,
@@ -19,17 +19,36 @@ describe('navigation by role', () => {
 	let admin; // an API client logged in as admin
 	let renamed; // the demo unit renamed through the API (lineage 设立 → 更名)
 	let apiUnit; // a unit created through the API (audit entry)
-	const OLD_NAME = '准格尔旗税务局';
-	const NEW_NAME = '国家税务总局准格尔旗税务局';
+	let OLD_NAME;
+	let NEW_NAME;
+
+	let setupError = null;
+	// A failing before() would only "cancel" the tests (not counted as failures by tests/run.sh),
+	// so the error is kept and thrown by each test (see `test` below).
+	const test = (name, fn) =>
+		it(name, async () => {
+			if (setupError) throw setupError;
+			await fn();
+		});
 
 	before(async () => {
-		srv = await startServer();
 		try {
+			srv = await startServer();
 			admin = await srv.login('admin');
-			const list = await admin.get(`/api/v1/units?q=${encodeURIComponent(OLD_NAME)}`);
+			// a demo unit with a valid title and no restructuring yet
+			const list = await admin.get('/api/v1/units?title_status=valid&status=active&per_page=20');
 			assert.equal(list.status, 200);
-			const u = list.body.items.find((x) => x.name === OLD_NAME);
-			assert.ok(u, `demo unit ${OLD_NAME}`);
+			let u = null;
+			for (const item of list.body.items) {
+				const full = (await admin.get(`/api/v1/units/${item.id}`)).body;
+				if (full.titles.length && full.events.every((e) => e.kind === 'created')) {
+					u = full;
+					break;
+				}
+			}
+			assert.ok(u, 'a demo unit with a title');
+			OLD_NAME = u.name;
+			NEW_NAME = `${u.name}（更名后）`;
 			const r = await admin.post(`/api/v1/units/${u.id}/restructure`, {
 				kind: 'rename',
 				new_name: NEW_NAME,
@@ -43,10 +62,13 @@ describe('navigation by role', () => {
 			apiUnit = await createUnit(admin, { name: '审计测试单位' });
 			br = await openBrowser(srv.base);
 		} catch (e) {
-			await srv.stop().catch(() => {});
-			srv = null;
-			throw e;
+			setupError = e;
 		}
+	});
+	afterEach(() => {
+		// no uncaught page errors, console errors or 5xx answers during the test
+		const seen = br ? br.problems.splice(0) : [];
+		assert.deepEqual(seen, []);
 	});
 	after(async () => {
 		try {
@@ -62,17 +84,18 @@ describe('navigation by role', () => {
 		await uiLogin(br.page, username, password, opts);
 	}
 
-	it('admin: a unit detail shows its titles and lineage', async () => {
+	test('admin: a unit detail shows its titles and lineage', async () => {
 		const page = br.page;
 		await loginAs('admin', DEMO_PASSWORD, { expectPath: '/' });
-		await page.goto('/units');
+		await page.goto(`/units?q=${encodeURIComponent(NEW_NAME)}`);
 		await settled(page);
 		await page.locator(T('unit-name'), { hasText: NEW_NAME }).click();
 		await page.waitForURL((u) => u.pathname === `/units/${renamed.id}`);
 		await page.locator(T('unit-detail-name')).waitFor();
 		await settled(page);
 		assert.equal(await page.locator(T('unit-detail-name')).innerText(), NEW_NAME);
-		assert.match(await page.locator('.app-crumbs').innerText(), new RegExp(`单位名录\\s*/\\s*${NEW_NAME}$`));
+		const crumbs = (await page.locator('.app-crumbs').innerText()).replace(/\s+/g, '');
+		assert.ok(crumbs.endsWith(`单位名录/${NEW_NAME}`), crumbs);
 		assert.ok(await page.locator(T('unit-detail-edit')).isVisible());
 		assert.ok(await page.locator(T('title-new')).isVisible());
 
@@ -80,30 +103,40 @@ describe('navigation by role', () => {
 		assert.ok(renamed.titles.length >= 1, 'the demo unit has a title');
 		const rows = tableRows(page, 'unit-titles');
 		assert.equal(await rows.count(), renamed.titles.length);
-		const t = renamed.titles[0];
-		const cells = await rowTexts(rows.first());
 		const LEVELS = { national: '全国', region: '自治区级', city: '市级', banner: '旗级' };
-		assert.equal(cells[1], LEVELS[t.level]);
-		assert.equal(cells[2], t.tier === 'model' ? '标兵' : '文明单位');
-		assert.equal(cells[3], String(t.awarded_year));
-		assert.equal(cells[7], '有效');
+		const STATUS = { valid: '有效', criticized: '通报批评', yellow_card: '黄牌警告', revoked: '撤销', lapsed: '自行终止' };
+		const shownTitles = [];
+		for (let i = 0; i < (await rows.count()); i++) shownTitles.push((await rowTexts(rows.nth(i))).slice(1, 8));
+		for (const t of renamed.titles) {
+			const want = [
+				LEVELS[t.level], t.tier === 'model' ? '标兵' : '文明单位', String(t.awarded_year),
+				`${t.term_years}年`, String(t.expires_year), t.doc_no, STATUS[t.status],
+			];
+			assert.ok(shownTitles.some((c) => JSON.stringify(c) === JSON.stringify(want)), `${JSON.stringify(want)} in ${JSON.stringify(shownTitles)}`);
+		}
+		assert.ok(shownTitles.some((c) => c[6] === '有效'));
 		// a title's history expands under its row
 		await rows.first().locator('.el-table__expand-icon').click();
 		await page.locator(`${T('unit-titles')} .history-title`, { hasText: '称号历史' }).waitFor();
 
-		// lineage: 设立, then 更名 with both names, the date and the document number
+		// lineage: 设立 and 更名 (with both names, the date and the document number), in date order
 		const items = page.locator(`${T('unit-lineage')} .el-timeline-item`);
 		assert.equal(await items.count(), 2);
 		const texts = (await items.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '));
-		assert.match(texts[0], /设立/);
-		assert.match(texts[1], /更名/);
-		assert.match(texts[1], new RegExp(`由「${OLD_NAME}」更名为「${NEW_NAME}」`));
-		assert.match(texts[1], /2024-03-01/);
-		assert.match(texts[1], /文号：准编发〔2024〕7号/);
+		const created = texts.find((x) => /设立/.test(x));
+		const rename = texts.find((x) => /更名/.test(x));
+		assert.ok(created, JSON.stringify(texts));
+		assert.ok(rename, JSON.stringify(texts));
+		assert.ok(rename.includes(`由「${OLD_NAME}」更名为「${NEW_NAME}」`), rename);
+		assert.match(rename, /2024-03-01/);
+		assert.match(rename, /文号：准编发〔2024〕7号/);
+		const stamps = await page.locator(`${T('unit-lineage')} .el-timeline-item__timestamp`).allInnerTexts();
+		assert.ok(stamps.every((x) => /^\d{4}-\d{2}-\d{2}$/.test(x.trim())), JSON.stringify(stamps));
+		assert.deepEqual([...stamps].sort(), stamps, 'oldest first');
 		await shot(page, 'unit-detail');
 	});
 
-	it('admin: the users page lists the users in scope', async () => {
+	test('admin: the users page lists the users in scope', async () => {
 		const page = br.page;
 		await page.locator('.app-menu .el-menu-item', { hasText: '用户' }).click();
 		await page.waitForURL((u) => u.pathname === '/system/users');
@@ -125,7 +158,7 @@ describe('navigation by role', () => {
 		await shot(page, 'users');
 	});
 
-	it('admin: the audit log shows logins and the unit creation', async () => {
+	test('admin: the audit log shows logins and the unit creation', async () => {
 		const page = br.page;
 		await page.locator('.app-menu .el-menu-item', { hasText: '审计日志' }).click();
 		await page.waitForURL((u) => u.pathname === '/system/audit');
@@ -140,7 +173,9 @@ describe('navigation by role', () => {
 		assert.equal(created.length, 1, JSON.stringify(all));
 		assert.equal(created[0][2], 'admin');
 		assert.match(created[0][1], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-		assert.ok(all.some((c) => c[3] === '机构变更' && c[5] === String(renamed.id)), 'the rename');
+		assert.ok(all.some((c) => c[3] === '更名' && c[4] === '单位' && c[5] === String(renamed.id)), `the rename: ${JSON.stringify(all)}`);
+		// every action and object type reads in Chinese
+		for (const c of all) assert.match(c[3] + c[4], /^[\u4e00-\u9fff]+$/, JSON.stringify(c));
 		// the unit id links to the unit
 		assert.equal(
 			await rows.filter({ hasText: '新增' }).first().locator(`a[href="/units/${apiUnit.id}"]`).count(),
@@ -155,7 +190,7 @@ describe('navigation by role', () => {
 		await shot(page, 'audit');
 	});
 
-	it('logout returns to the login page and the session is gone on the server', async () => {
+	test('logout returns to the login page and the session is gone on the server', async () => {
 		const page = br.page;
 		const cookie = (await br.ctx.cookies()).find((c) => c.name === 'wm_session');
 		assert.ok(cookie, 'a session cookie while logged in');
@@ -169,9 +204,10 @@ describe('navigation by role', () => {
 		await page.goto('/system/users');
 		await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('redirect') === '/system/users');
 		await page.locator(T('login-submit')).waitFor();
+		await shot(page, 'login');
 	});
 
-	it('liaison: no 系统管理, and 单位名录 is their own unit only', async () => {
+	test('liaison: no 系统管理, and 单位名录 is their own unit only', async () => {
 		const page = br.page;
 		await loginAs('liaison');
 		const me = (await apiGet(page, '/session')).body.user;
@@ -195,18 +231,20 @@ describe('navigation by role', () => {
 		assert.equal(list.body.items[0].id, me.unit_id);
 		// another unit is "not found", and the admin pages send them home
 		await page.goto(`/units/${renamed.id}`);
-		await page.getByText('不在您的权限范围内').waitFor();
+		await page.locator('.el-empty', { hasText: '单位不存在' }).waitFor();
+		assert.equal(await page.locator(T('unit-detail-name')).count(), 0);
 		await page.goto('/system/users');
 		await page.waitForURL((u) => u.pathname === '/');
 		await shot(page, 'liaison-home');
 	});
 
-	it('leader: no 新增 anywhere, read-only unit pages', async () => {
+	test('leader: no 新增 anywhere, read-only unit pages', async () => {
 		const page = br.page;
 		await loginAs('leader', DEMO_PASSWORD, { expectPath: '/' });
 		const menu = await menuTexts(page);
 		assert.ok(!menu.includes('系统管理'), JSON.stringify(menu));
 		assert.equal(await page.locator(T('unit-new')).count(), 0);
+		await shot(page, 'leader-home');
 		await page.goto('/units');
 		await settled(page);
 		assert.equal(await page.locator(T('unit-new')).count(), 0);
@@ -224,7 +262,7 @@ describe('navigation by role', () => {
 		assert.equal(r.status, 403);
 	});
 
-	it('a temporary password leads to the change-password page, then to the dashboard', async () => {
+	test('a temporary password leads to the change-password page, then to the dashboard', async () => {
 		const page = br.page;
 		const made = await createUser(admin, { role: 'viewer', region_code: '150622', display_name: '新任领导' });
 		assert.equal(typeof made.temporary_password, 'string');
@@ -244,7 +282,7 @@ describe('navigation by role', () => {
 		const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/session/password') && r.request().method() === 'POST');
 		await page.locator(T('pw-save')).click();
 		const r = await answer;
-		assert.ok(r.ok(), `change password → ${r.status()} ${await r.text()}`);
+		assert.ok(r.ok(), `change password → ${r.status()}`);
 		await page.waitForURL((u) => u.pathname === '/');
 		await page.getByText('您好，新任领导').waitFor();
 		assert.equal((await apiGet(page, '/session')).body.user.must_change_password, false);
@@ -252,6 +290,12 @@ describe('navigation by role', () => {
 		await srv.login(username, newPassword);
 		const old = await srv.anon().post('/api/v1/session', { username, password: made.temporary_password });
 		assert.equal(old.status, 401);
-		assert.deepEqual(br.problems, []);
+	});
+
+	// in a test, not only in after(): a failing after hook is not counted as a failure
+	test('closes the browser; the server exits with status 0 on SIGTERM', async () => {
+		await br.close();
+		const res = await srv.stop(); // throws on a non-zero exit or a sanitizer report
+		assert.equal(res.code, 0);
 	});
 });

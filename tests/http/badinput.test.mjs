@@ -10,7 +10,7 @@ import { startServer, createUnit, makeUscc, uniqueName, usccCheckChar, orgCheckC
 const MAX_BODY = 4096;
 
 describe('bad input', () => {
-	let srv, admin, ordos, unit, existingUscc;
+	let srv, admin, ordos, unit;
 
 	/** Row counts of the tables a write could touch, and the target unit's row (one query). */
 	function state() {
@@ -19,10 +19,31 @@ describe('bad input', () => {
 		return srv.db.query(`SELECT ${counts}, u.* FROM units u WHERE u.id = ${unit.id}`);
 	}
 
+	// The state after the last rejected request. It serves as the next "before" as long as no other
+	// write happened in between (every other non-GET request through the clients clears it), which
+	// halves the database reads. A stale "before" could only make a test fail, never pass.
+	let lastState = null;
+	let inRejects = false;
+	function watch(client) {
+		const orig = client.req.bind(client);
+		client.req = (method, ...rest) => {
+			if (!inRejects && method !== 'GET') lastState = null;
+			return orig(method, ...rest);
+		};
+		return client;
+	}
+
 	/** Sends the request, asserts the status (and code/field when given) and that nothing changed. */
 	async function rejects(client, method, path, body, { status, code, field, opts } = {}) {
-		const before = state();
-		const r = await client.req(method, path, body, opts);
+		const before = lastState ?? state();
+		lastState = null;
+		inRejects = true;
+		let r;
+		try {
+			r = await client.req(method, path, body, opts);
+		} finally {
+			inRejects = false;
+		}
 		const what = `${method} ${path} ${opts?.rawBody !== undefined ? String(opts.rawBody).slice(0, 60) : JSON.stringify(body)?.slice(0, 80)}`;
 		assert.ok(r.status < 500, `${what}: ${r.status} ${r.text.slice(0, 200)}`);
 		if (Array.isArray(status)) assert.ok(status.includes(r.status), `${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
@@ -32,7 +53,9 @@ describe('bad input', () => {
 		assert.ok(/[\u4e00-\u9fff]/.test(r.body.error.message), `${what}: Chinese message`);
 		if (code) assert.equal(r.body.error.code, code, `${what}: ${JSON.stringify(r.body)}`);
 		if (field) assert.equal(r.body.error.field, field, `${what}: ${JSON.stringify(r.body)}`);
-		assert.deepEqual(state(), before, `${what}: the database changed`);
+		const now = state();
+		assert.deepEqual(now, before, `${what}: the database changed`);
+		lastState = now;
 		return r;
 	}
 
@@ -51,10 +74,9 @@ describe('bad input', () => {
 
 	before(async () => {
 		srv = await startServer({ env: { WENMING_MAX_BODY: String(MAX_BODY) } });
-		admin = await srv.login('admin');
-		ordos = await srv.login('ordos');
+		admin = watch(await srv.login('admin'));
+		ordos = watch(await srv.login('ordos'));
 		unit = await createUnit(admin, { name: uniqueName('目标单位') });
-		existingUscc = unit.uscc;
 	});
 	after(async () => {
 		await srv?.stop();
@@ -149,7 +171,7 @@ describe('bad input', () => {
 			await rejects(admin, u.method, u.path, { ...u.base(), [f]: 'x' }, { status: 400, code: 'unknown_field' });
 		}
 		const users = targets()[2];
-		for (const f of ['password_hash', 'must_change_password', 'disabled', 'password']) {
+		for (const f of ['password_hash', 'must_change_password', 'disabled']) {
 			await rejects(admin, users.method, users.path, { ...users.base(), [f]: 'x' }, { status: 400 });
 		}
 	});
@@ -216,7 +238,6 @@ describe('bad input', () => {
 		const far = await ordos.post('/api/v1/units', { ...base(), region_code: '150621', uscc: makeUscc('150621') });
 		assert.equal(far.status, 201);
 		await rejects(admin, 'POST', '/api/v1/units', { ...base(), uscc: far.body.uscc }, { status: 409 });
-		assert.ok(existingUscc);
 	});
 
 	it('region codes: bad shape → 400 region_code; a code not in the table → 400/404 with field region_code', async () => {

@@ -9,7 +9,7 @@
 //
 // No npm dependencies: node:test, node:child_process, global fetch (Node 20).
 
-import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, readdirSync, rmdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -122,6 +122,27 @@ export function makeDb(dbUrl) {
 				objs = out.trim() ? JSON.parse(out) : [];
 			}
 			return objs.map((o) => Object.values(o).map(normaliseValue));
+		},
+		/** Several SELECTs in one client run (one process instead of one each): an array of row arrays. */
+		queryMany(sqls) {
+			sqls = sqls.map((s) => s.trim().replace(/;+\s*$/, ''));
+			let sets;
+			if (isPg) {
+				const args = [dbUrl, '-v', 'ON_ERROR_STOP=1', '-X', '-q', '-A', '-t'];
+				for (const s of sqls) args.push('-c', `SELECT coalesce(json_agg(row_to_json(t)), '[]'::json) FROM (${s}) t`);
+				const r = spawnSync('psql', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+				if (r.status !== 0) throw new Error(`psql failed (${r.status}): ${sqls.join('; ')}\n${r.stderr}`);
+				sets = r.stdout.split('\n').filter((l) => l.length).map((l) => JSON.parse(l));
+			} else {
+				const SPLIT = '@@wm_split@@';
+				const input = sqls.map((s) => `${s};\nSELECT '${SPLIT}' AS wm_split;\n`).join('');
+				const out = sqlite(dbUrl, ['-json'], input);
+				const chunks = out.split(/^\[\{"wm_split":"@@wm_split@@"\}\]\s*$/m);
+				chunks.pop();
+				sets = chunks.map((c) => (c.trim() ? JSON.parse(c) : []));
+			}
+			if (sets.length !== sqls.length) throw new Error(`queryMany: ${sets.length} results for ${sqls.length} queries`);
+			return sets.map((objs) => objs.map((o) => Object.values(o).map(normaliseValue)));
 		},
 		/** The first column of the first row, or undefined. */
 		scalar(sql) {
@@ -251,16 +272,20 @@ export class Client {
  * Returns {base, dbUrl, db, stop(), login(username, password) → Client, anon() → Client,
  * cli(args…) → {code, stdout, stderr}, stderr() → text, pid, proc}.
  */
-export async function startServer({ demo = true, env = {}, threads } = {}) {
+export async function startServer({ demo = true, env = {}, threads, shareDbWith } = {}) {
 	let tmpDir = null;
 	let pg = null;
 	let dbUrl;
-	mkdirSync(TMP_ROOT, { recursive: true });
-	tmpDir = mkdtempSync(path.join(TMP_ROOT, 'http-'));
-	if (BACKEND === 'postgres') {
+	if (shareDbWith) {
+		// a second process on the database of a running server (which owns and cleans it up)
+		dbUrl = shareDbWith.dbUrl;
+		demo = false;
+	} else if (BACKEND === 'postgres') {
 		pg = createPgDatabase();
 		dbUrl = pg.url;
 	} else {
+		mkdirSync(TMP_ROOT, { recursive: true });
+		tmpDir = mkdtempSync(path.join(TMP_ROOT, 'http-'));
 		dbUrl = path.join(tmpDir, 'wenming.db');
 	}
 	const cleanup = () => {
@@ -349,6 +374,7 @@ export async function startServer({ demo = true, env = {}, threads } = {}) {
 	const base = `http://127.0.0.1:${port}`;
 	const db = makeDb(dbUrl);
 	let stopped = false;
+	let signalled = false;
 
 	const server = {
 		base,
@@ -376,6 +402,13 @@ export async function startServer({ demo = true, env = {}, threads } = {}) {
 			c.bearer = token;
 			return c;
 		},
+		/** Sends SIGTERM now (stop() then only waits for the exit and checks it). */
+		terminate() {
+			if (!exitInfo && !signalled) {
+				signalled = true;
+				proc.kill('SIGTERM');
+			}
+		},
 		cli(...cliArgs) {
 			return runCli([...cliArgs, '--db', dbUrl], { env: childEnv });
 		},
@@ -386,7 +419,7 @@ export async function startServer({ demo = true, env = {}, threads } = {}) {
 		async stop() {
 			if (stopped) return exitInfo;
 			stopped = true;
-			if (!exitInfo) proc.kill('SIGTERM');
+			if (!exitInfo && !signalled) proc.kill('SIGTERM');
 			let timer;
 			const res = await Promise.race([
 				exited,

@@ -10,21 +10,21 @@ describe('data scope', () => {
 	// D: a unit in 达拉特旗 150621 (outside admin's 准格尔旗 150622); E: a unit in 东胜区 150602.
 	let unitD, titleD, userD, unitE, unitA, unitA2, titleA, userA, ownUnitId;
 
-	/** Every row a scope test could touch, read directly from the database. */
+	/** Every row a scope test could touch, read directly from the database (one client run). */
 	function snapshot() {
-		const q = (sql) => srv.db.query(sql);
-		return {
-			unitD: q(`SELECT * FROM units WHERE id = ${unitD.id}`),
-			unitE: q(`SELECT * FROM units WHERE id = ${unitE.id}`),
-			unitA: q(`SELECT * FROM units WHERE id = ${unitA.id}`),
-			titleD: q(`SELECT * FROM titles WHERE id = ${titleD.id}`),
-			userD: q(`SELECT * FROM users WHERE id = ${userD.id}`),
-			userA: q(`SELECT * FROM users WHERE id = ${userA.id}`),
-			regions: q(`SELECT * FROM regions ORDER BY code`),
-			counts: ['units', 'titles', 'title_events', 'unit_events', 'users', 'audit_log', 'regions', 'dict_items'].map(
-				(t) => srv.db.count(t),
-			),
-		};
+		const tables = ['units', 'titles', 'title_events', 'unit_events', 'users', 'audit_log', 'regions', 'dict_items'];
+		const [unitDRow, unitERow, unitARow, titleDRow, userDRow, userARow, regions, counts] = srv.db.queryMany([
+			`SELECT * FROM units WHERE id = ${unitD.id}`,
+			`SELECT * FROM units WHERE id = ${unitE.id}`,
+			`SELECT * FROM units WHERE id = ${unitA.id}`,
+			`SELECT * FROM titles WHERE id = ${titleD.id}`,
+			`SELECT * FROM users WHERE id = ${userD.id}`,
+			`SELECT * FROM users WHERE id = ${userA.id}`,
+			`SELECT * FROM regions ORDER BY code`,
+			`SELECT ${tables.map((t, i) => `(SELECT count(*) FROM ${t}) AS n${i}`).join(', ')}`,
+		]);
+		assert.equal(unitDRow.length + unitERow.length + unitARow.length + titleDRow.length + userDRow.length + userARow.length, 6);
+		return { unitDRow, unitERow, unitARow, titleDRow, userDRow, userARow, regions, counts };
 	}
 
 	function assert404(r, what) {

@@ -210,6 +210,28 @@ describe('session (default settings)', () => {
 		assert.equal(again.headers.getSetCookie().filter((x) => /^wm_session=[^;]+/.test(x)).length, 0);
 	});
 
+	it('disabling a user stops their API token; a role change ends their sessions', async () => {
+		const admin = await srv.login('admin');
+		const made = await createUser(admin, { role: 'viewer', region_code: '150622' });
+		const u = await srv.login(made.user.username, made.temporary_password);
+		assert.equal((await u.post('/api/v1/session/password', { old_password: made.temporary_password, new_password: 'Token2026pw' })).status, 204);
+		const tok = srv.cli('token', 'create', 'tok_' + made.user.username, '--user', made.user.username);
+		assert.equal(tok.code, 0, tok.stderr);
+		const t = srv.bearer(tok.stdout.trim().split('\n').pop().trim());
+		assert.equal((await t.get('/api/v1/units')).status, 200);
+		// a role change (viewer → assessor) ends the cookie sessions
+		const cur = (await admin.get(`/api/v1/users/${made.user.id}`)).body; // the password change bumped the version
+		let r = await admin.patch(`/api/v1/users/${made.user.id}`, { role: 'assessor', version: cur.version });
+		assert.equal(r.status, 200, JSON.stringify(r.body));
+		assert.equal((await u.get('/api/v1/units')).status, 401);
+		// the token acts with the new role at once
+		assert.equal((await t.get('/api/v1/users')).status, 403);
+		r = await admin.patch(`/api/v1/users/${made.user.id}`, { disabled: true, version: r.body.version });
+		assert.equal(r.status, 200);
+		r = await t.get('/api/v1/units');
+		assert.equal(r.status, 401, `a disabled user's token: ${r.status}`);
+	});
+
 	it('an admin cannot disable or demote themself', async () => {
 		const admin = await srv.login('admin');
 		const me = admin.user;

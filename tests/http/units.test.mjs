@@ -356,6 +356,69 @@ describe('units', () => {
 		}
 	});
 
+	describe('concurrent writers', () => {
+		it('10 PATCHes with the same version: exactly one wins, the others get 409; one audit entry', async () => {
+			const u = await createUnit(admin);
+			const rs = await Promise.all(
+				Array.from({ length: 10 }, (_, i) => admin.patch(`/api/v1/units/${u.id}`, { remark: `并发${i}`, version: u.version })),
+			);
+			const statuses = rs.map((r) => r.status).sort();
+			assert.deepEqual(statuses, [200, ...Array(9).fill(409)], JSON.stringify(rs.map((r) => r.body)));
+			const winner = rs.find((r) => r.status === 200).body;
+			assert.deepEqual(srv.db.query(`SELECT remark, version FROM units WHERE id = ${u.id}`), [[winner.remark, String(u.version + 1)]]);
+			assert.equal(srv.db.count('audit_log', `entity = 'unit' AND entity_id = '${u.id}' AND action = 'update'`), 1);
+		});
+
+		it('8 creates with the same USCC: exactly one 201, the others 409 uscc_taken (never a 5xx)', async () => {
+			const uscc = makeUscc();
+			const rs = await Promise.all(
+				Array.from({ length: 8 }, () => admin.post('/api/v1/units', { name: uniqueName('并发'), uscc, category: 'institution', region_code: '150622' })),
+			);
+			const statuses = rs.map((r) => r.status).sort();
+			assert.deepEqual(statuses, [201, ...Array(7).fill(409)], JSON.stringify(rs.map((r) => r.body)));
+			assert.ok(rs.filter((r) => r.status === 409).every((r) => r.body.error.code === 'uscc_taken'));
+			assert.equal(srv.db.count('units', `uscc = '${uscc}'`), 1);
+		});
+
+		it('parallel writes keep the audit hash chain intact', async () => {
+			const units = await Promise.all(Array.from({ length: 6 }, () => createUnit(admin)));
+			await Promise.all(units.map((u) => awardTitle(admin, u.id)));
+			await Promise.all(units.map((u, i) => admin.patch(`/api/v1/units/${u.id}`, { staff_count: i, version: u.version })));
+			const r = srv.cli('audit', 'verify');
+			assert.equal(r.code, 0, r.stdout + r.stderr);
+		});
+	});
+
+	describe('two server processes on one database', () => {
+		let second;
+		before(async () => {
+			second = await startServer({ shareDbWith: srv });
+		});
+		after(async () => {
+			await second?.stop();
+		});
+
+		it('a unit created through one process is listed by the other with a matching total', async () => {
+			const other = await second.login('admin');
+			const marker = '双进程' + randomBytes(2).toString('hex');
+			let r = await other.get(`/api/v1/units?q=${encodeURIComponent(marker)}`);
+			assert.equal(r.body.total, 0);
+			const u = await createUnit(admin, { name: `${marker}单位` });
+			r = await other.get(`/api/v1/units?q=${encodeURIComponent(marker)}`);
+			assert.deepEqual(r.body.items.map((x) => x.id), [u.id], 'the other process sees the new unit');
+			assert.equal(r.body.total, r.body.items.length, `total ${r.body.total} disagrees with the ${r.body.items.length} items listed`);
+			r = await other.get('/api/v1/registry/stats');
+			const mine = await admin.get('/api/v1/registry/stats');
+			assert.deepEqual(r.body, mine.body);
+			// and a change through the other process is seen here
+			const p = await other.patch(`/api/v1/units/${u.id}`, { remark: '另一进程', version: u.version });
+			assert.equal(p.status, 200);
+			const g = await admin.get(`/api/v1/units/${u.id}`);
+			assert.equal(g.body.remark, '另一进程');
+			assert.equal(g.body.version, u.version + 1);
+		});
+	});
+
 	describe('titles', () => {
 		it('award, criticize with a reason (event kept), revoke; revoked → valid is 422; no reason is 400', async () => {
 			const u = await createUnit(admin);
