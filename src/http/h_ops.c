@@ -38,3 +38,9 @@ void h_openapi(struct req *r)
 	}
 	reply_static(r, "application/json; charset=utf-8", f->data, f->len, "no-cache");
 }
+
+void h_settings_public(struct req *r)
+{
+	reply_json(r, 200, json_pack("{s:s, s:s}", "office_name", r->app->cfg.office_name, "system_name",
+				     "文明单位创建测评管理系统"));
+}

@@ -45,5 +45,6 @@ void h_audit_list(struct req *r);
 void h_healthz(struct req *r);
 void h_metrics(struct req *r);
 void h_openapi(struct req *r);
+void h_settings_public(struct req *r);
 
 #endif

@@ -16,6 +16,7 @@ const struct route routes[] = {
 	{"GET", "/healthz", h_healthz, 0, ROUTE_PUBLIC},
 	{"GET", "/metrics", h_metrics, 0, ROUTE_PUBLIC},
 	{"GET", "/api/v1/openapi.json", h_openapi, 0, ROUTE_PUBLIC},
+	{"GET", "/api/v1/settings/public", h_settings_public, 0, ROUTE_PUBLIC},
 
 	{"POST", "/api/v1/session", h_session_create, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF},
 	{"GET", "/api/v1/session", h_session_get, ANY, ROUTE_ALLOW_PWCHANGE},

@@ -21,6 +21,7 @@ const SAMPLES = {
 	'GET /healthz': () => ({ path: '/healthz' }),
 	'GET /metrics': () => ({ path: '/metrics' }),
 	'GET /api/v1/openapi.json': () => ({ path: '/api/v1/openapi.json' }),
+	'GET /api/v1/settings/public': () => ({ path: '/api/v1/settings/public' }),
 
 	'POST /api/v1/session': (ctx, role) => ({
 		path: '/api/v1/session',

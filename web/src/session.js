@@ -27,8 +27,15 @@ export async function loadSession() {
     const data = await api.get('/session', null, { quiet401: true })
     apply(data)
   } catch (e) {
-    if (e.status === 401 || e.status === 403) clearSession()
-    else {
+    if (e.status === 401 || e.status === 403) {
+      clearSession()
+      try {
+        const pub = await api.get('/settings/public', null, { quiet401: true })
+        if (pub && pub.office_name) session.officeName = pub.office_name
+      } catch {
+        /* keep the default name */
+      }
+    } else {
       session.loaded = false
       throw e
     }
