@@ -101,14 +101,8 @@ void h_regions_create(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	int ok = handler_audit_key(r, "create", "region", g.code, g.code, NULL, aj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(req_db(r));
-		reply_db_failure(r, "region audit");
-		return;
-	}
-	if (handler_commit_or_reply(r)) {
+	if (handler_audit_key_or_reply(r, 1, "create", "region", g.code, g.code, NULL, aj) &&
+	    handler_commit_or_reply(r)) {
 		reply_json(r, 201, region_to_json(&g));
 	}
 }
@@ -142,16 +136,9 @@ void h_regions_update(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	json_t *bj = region_to_json(&before), *aj = region_to_json(&g);
-	int ok = handler_audit_key(r, "update", "region", g.code, g.code, bj, aj);
-	json_decref(bj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(req_db(r));
-		reply_db_failure(r, "region audit");
-		return;
-	}
-	if (handler_commit_or_reply(r)) {
+	if (handler_audit_key_or_reply(r, 1, "update", "region", g.code, g.code, region_to_json(&before),
+					region_to_json(&g)) &&
+	    handler_commit_or_reply(r)) {
 		reply_json(r, 200, region_to_json(&g));
 	}
 }
@@ -230,15 +217,8 @@ void h_dicts_create(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	json_t *aj = dict_to_json(&it);
-	int ok = handler_audit(r, "create", "dict_item", it.id, r->who.region_code, NULL, aj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(req_db(r));
-		reply_db_failure(r, "dict audit");
-		return;
-	}
-	if (handler_commit_or_reply(r)) {
+	if (handler_audit_or_reply(r, 1, "create", "dict_item", it.id, r->who.region_code, NULL, dict_to_json(&it)) &&
+	    handler_commit_or_reply(r)) {
 		reply_json(r, 201, dict_to_json(&it));
 	}
 }
@@ -284,16 +264,9 @@ void h_dicts_update(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	json_t *bj = dict_to_json(&before), *aj = dict_to_json(&it);
-	int ok = handler_audit(r, "update", "dict_item", it.id, r->who.region_code, bj, aj);
-	json_decref(bj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(req_db(r));
-		reply_db_failure(r, "dict audit");
-		return;
-	}
-	if (handler_commit_or_reply(r)) {
+	if (handler_audit_or_reply(r, 1, "update", "dict_item", it.id, r->who.region_code, dict_to_json(&before),
+				   dict_to_json(&it)) &&
+	    handler_commit_or_reply(r)) {
 		reply_json(r, 200, dict_to_json(&it));
 	}
 }

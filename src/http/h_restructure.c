@@ -198,15 +198,7 @@ void h_units_restructure(struct req *r)
 	json_t *bj = unit_to_json(&before), *aj = unit_to_json(&u);
 	json_object_set_new(aj, "restructure", json_pack("{s:s, s:I, s:i}", "kind", kind, "related_unit_id",
 							 (json_int_t)other.id, "titles_ended", ended));
-	ok = ok && handler_audit(r, kind, "unit", u.id, u.region_code, bj, aj);
-	json_decref(bj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(db);
-		reply_db_failure(r, "restructure");
-		return;
-	}
-	if (!handler_commit_or_reply(r)) {
+	if (!handler_audit_or_reply(r, ok, kind, "unit", u.id, u.region_code, bj, aj) || !handler_commit_or_reply(r)) {
 		return;
 	}
 	unit_store_get(db, NULL, u.id, &u);

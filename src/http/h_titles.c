@@ -209,16 +209,9 @@ void h_unit_titles_create(struct req *r)
 	snprintf(ev.reason, sizeof ev.reason, "授予");
 	snprintf(ev.doc_no, sizeof ev.doc_no, "%s", t.doc_no);
 	snprintf(ev.actor_name, sizeof ev.actor_name, "%s", r->who.username);
-	json_t *aj = title_to_json(&t);
-	int ok = title_event_insert(db, &ev, r->who.user_id) == ERR_OK &&
-		 handler_audit(r, "create", "title", t.id, u.region_code, NULL, aj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(db);
-		reply_db_failure(r, "title create");
-		return;
-	}
-	if (!handler_commit_or_reply(r)) {
+	int ok = title_event_insert(db, &ev, r->who.user_id) == ERR_OK;
+	if (!handler_audit_or_reply(r, ok, "create", "title", t.id, u.region_code, NULL, title_to_json(&t)) ||
+	    !handler_commit_or_reply(r)) {
 		return;
 	}
 	reply_json(r, 201, title_to_json(&t));
@@ -293,13 +286,7 @@ void h_titles_update(struct req *r)
 		snprintf(ev.actor_name, sizeof ev.actor_name, "%s", r->who.username);
 		ok = title_event_insert(db, &ev, r->who.user_id) == ERR_OK;
 	}
-	json_t *bj = title_to_json(&before), *aj = title_to_json(&t);
-	ok = ok && handler_audit(r, status_changed ? "status_change" : "update", "title", t.id, t.region_code, bj, aj);
-	json_decref(bj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(db);
-		reply_db_failure(r, "title update");
+	if (!handler_audit_or_reply(r, ok, status_changed ? "status_change" : "update", "title", t.id, t.region_code, title_to_json(&before), title_to_json(&t))) {
 		return;
 	}
 	if (!handler_commit_or_reply(r)) {

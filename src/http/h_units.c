@@ -294,16 +294,9 @@ void h_units_create(struct req *r)
 	struct unit_event ev = {.unit_id = u.id, .at = now};
 	snprintf(ev.kind, sizeof ev.kind, "created");
 	snprintf(ev.new_name, sizeof ev.new_name, "%s", u.name);
-	json_t *after = unit_to_json(&u);
-	int ok = unit_event_insert(db, &ev, r->who.user_id) == ERR_OK &&
-		 handler_audit(r, "create", "unit", u.id, u.region_code, NULL, after);
-	json_decref(after);
-	if (!ok) {
-		db_rollback(db);
-		reply_db_failure(r, "unit create");
-		return;
-	}
-	if (!handler_commit_or_reply(r)) {
+	int ok = unit_event_insert(db, &ev, r->who.user_id) == ERR_OK;
+	if (!handler_audit_or_reply(r, ok, "create", "unit", u.id, u.region_code, NULL, unit_to_json(&u)) ||
+	    !handler_commit_or_reply(r)) {
 		return;
 	}
 	unit_store_get(db, NULL, u.id, &u);
@@ -344,13 +337,7 @@ void h_units_update(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	json_t *bj = unit_to_json(&before), *aj = unit_to_json(&u);
-	int ok = handler_audit(r, "update", "unit", u.id, u.region_code, bj, aj);
-	json_decref(bj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(db);
-		reply_db_failure(r, "unit audit");
+	if (!handler_audit_or_reply(r, 1, "update", "unit", u.id, u.region_code, unit_to_json(&before), unit_to_json(&u))) {
 		return;
 	}
 	if (!handler_commit_or_reply(r)) {
@@ -380,12 +367,7 @@ void h_units_delete(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	json_t *bj = unit_to_json(&u);
-	int ok = handler_audit(r, "delete", "unit", u.id, u.region_code, bj, NULL);
-	json_decref(bj);
-	if (!ok) {
-		db_rollback(db);
-		reply_db_failure(r, "unit audit");
+	if (!handler_audit_or_reply(r, 1, "delete", "unit", u.id, u.region_code, unit_to_json(&u), NULL)) {
 		return;
 	}
 	if (!handler_commit_or_reply(r)) {

@@ -161,15 +161,8 @@ void h_users_create(struct req *r)
 		handler_rollback_reply(r, &d);
 		return;
 	}
-	json_t *aj = user_to_json(&u);
-	int ok = handler_audit(r, "create", "user", u.id, u.region_code, NULL, aj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(req_db(r));
-		reply_db_failure(r, "user audit");
-		return;
-	}
-	if (!handler_commit_or_reply(r)) {
+	if (!handler_audit_or_reply(r, 1, "create", "user", u.id, u.region_code, NULL, user_to_json(&u)) ||
+	    !handler_commit_or_reply(r)) {
 		return;
 	}
 	user_store_get(req_db(r), NULL, u.id, &u);
@@ -228,13 +221,7 @@ void h_users_update(struct req *r)
 	    u.unit_id != before.unit_id) {
 		ok = session_store_delete_for_user(db, u.id, NULL) == ERR_OK;
 	}
-	json_t *bj = user_to_json(&before), *aj = user_to_json(&u);
-	ok = ok && handler_audit(r, "update", "user", u.id, u.region_code, bj, aj);
-	json_decref(bj);
-	json_decref(aj);
-	if (!ok) {
-		db_rollback(db);
-		reply_db_failure(r, "user update");
+	if (!handler_audit_or_reply(r, ok, "update", "user", u.id, u.region_code, user_to_json(&before), user_to_json(&u))) {
 		return;
 	}
 	if (handler_commit_or_reply(r)) {

@@ -155,6 +155,27 @@ int handler_audit_key(struct req *r, const char *action, const char *entity, con
 	return rc == ERR_OK;
 }
 
+int handler_audit_key_or_reply(struct req *r, int ok, const char *action, const char *entity, const char *key,
+				const char *region_code, json_t *before, json_t *after)
+{
+	ok = ok && handler_audit_key(r, action, entity, key, region_code, before, after);
+	json_decref(before);
+	json_decref(after);
+	if (!ok) {
+		db_rollback(req_db(r));
+		reply_db_failure(r, entity);
+	}
+	return ok;
+}
+
+int handler_audit_or_reply(struct req *r, int ok, const char *action, const char *entity, int64_t entity_id,
+			   const char *region_code, json_t *before, json_t *after)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)entity_id);
+	return handler_audit_key_or_reply(r, ok, action, entity, id, region_code, before, after);
+}
+
 json_t *handler_time_json(int64_t t)
 {
 	if (!t) {

@@ -36,6 +36,14 @@ int handler_audit(struct req *r, const char *action, const char *entity, int64_t
 int handler_audit_key(struct req *r, const char *action, const char *entity, const char *entity_key,
 		      const char *region_code, json_t *before, json_t *after);
 
+/* Ends the work of a write before COMMIT: when ok, appends the audit entry (before and after
+ * are stolen; either may be NULL). When ok is 0 or the append fails, rolls back and answers
+ * 500; returns 0 then and the caller just returns. */
+int handler_audit_or_reply(struct req *r, int ok, const char *action, const char *entity, int64_t entity_id,
+			   const char *region_code, json_t *before, json_t *after);
+int handler_audit_key_or_reply(struct req *r, int ok, const char *action, const char *entity, const char *key,
+				const char *region_code, json_t *before, json_t *after);
+
 int64_t handler_now(void);
 /* ISO 8601 UTC text of an epoch-seconds time, as a new json string; null for 0. */
 json_t *handler_time_json(int64_t t);

@@ -19,6 +19,11 @@ static void region_read(struct db_stmt *st, struct region *g)
 	g->version = db_col_int64(st, 4);
 }
 
+static void region_read_any(struct db_stmt *st, void *out)
+{
+	region_read(st, out);
+}
+
 enum err region_store_list(struct db *db, const struct scope *scope, void (*fn)(const struct region *g, void *ctx),
 			   void *ctx)
 {
@@ -46,25 +51,12 @@ enum err region_store_list(struct db *db, const struct scope *scope, void (*fn)(
 enum err region_store_get(struct db *db, const struct scope *scope, const char *code, struct region *out)
 {
 	struct sqlb q;
-	struct db_stmt *st;
 	sqlb_init(&q);
 	sqlb_sql(&q, "SELECT code, name, parent_code, level, version FROM regions WHERE code = ");
 	sqlb_text(&q, code);
 	sqlb_sql(&q, " AND ");
 	scope_sql_region(&q, scope, "code");
-	enum err e = ERR_DB;
-	if (sqlb_prepare(&q, db, &st) == DB_OK) {
-		enum db_rc rc = db_step(st);
-		if (rc == DB_ROW) {
-			region_read(st, out);
-			e = ERR_OK;
-		} else if (rc == DB_DONE) {
-			e = ERR_NOT_FOUND;
-		}
-		db_stmt_free(st);
-	}
-	sqlb_cleanup(&q);
-	return e;
+	return sqlb_fetch_one(&q, db, region_read_any, out);
 }
 
 enum err region_store_insert(struct db *db, const struct region *g, int64_t now, struct err_detail *d)

@@ -103,3 +103,21 @@ void sqlb_like(struct sqlb *q, const char *column, const char *text, int anywher
 	sqlb_sql(q, " ESCAPE '\\'");
 	buf_cleanup(&like);
 }
+
+enum err sqlb_fetch_one(struct sqlb *q, struct db *db, void (*read)(struct db_stmt *st, void *out), void *out)
+{
+	struct db_stmt *st;
+	enum err e = ERR_DB;
+	if (sqlb_prepare(q, db, &st) == DB_OK) {
+		enum db_rc rc = db_step(st);
+		if (rc == DB_ROW) {
+			read(st, out);
+			e = ERR_OK;
+		} else if (rc == DB_DONE) {
+			e = ERR_NOT_FOUND;
+		}
+		db_stmt_free(st);
+	}
+	sqlb_cleanup(q);
+	return e;
+}

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "../util/buf.h"
+#include "../util/err.h"
 #include "db.h"
 
 #define SQLB_MAX_ARGS 48
@@ -33,6 +34,9 @@ void sqlb_blob(struct sqlb *q, const void *p, size_t n);
 /* `column LIKE ? ESCAPE '\'` with the text's wildcards escaped: contains (anywhere = 1) or
  * starts with (anywhere = 0). */
 void sqlb_like(struct sqlb *q, const char *column, const char *text, int anywhere);
+/* Runs the query and reads its first row with read(st, out): ERR_OK, ERR_NOT_FOUND when there
+ * is no row (missing or outside the scope), ERR_DB on failure. Cleans up q. */
+enum err sqlb_fetch_one(struct sqlb *q, struct db *db, void (*read)(struct db_stmt *st, void *out), void *out);
 /* Prepares the statement and binds every remembered value. */
 enum db_rc sqlb_prepare(struct sqlb *q, struct db *db, struct db_stmt **out);
 

@@ -38,6 +38,11 @@ static void title_read_row(struct db_stmt *st, struct title *t)
 	t->updated_at = db_col_int64(st, 13);
 }
 
+static void title_read_any(struct db_stmt *st, void *out)
+{
+	title_read_row(st, out);
+}
+
 static void title_filter_sql(struct sqlb *q, const struct scope *scope, const struct title_filter *f)
 {
 	sqlb_sql(q, " WHERE ");
@@ -119,25 +124,12 @@ out:
 enum err title_store_get(struct db *db, const struct scope *scope, int64_t id, struct title *out)
 {
 	struct sqlb q;
-	struct db_stmt *st;
 	sqlb_init(&q);
 	sqlb_sql(&q, "SELECT " TITLE_COLUMNS TITLE_FROM " WHERE t.id = ");
 	sqlb_int(&q, id);
 	sqlb_sql(&q, " AND ");
 	scope_sql_unit(&q, scope, "u");
-	enum err e = ERR_DB;
-	if (sqlb_prepare(&q, db, &st) == DB_OK) {
-		enum db_rc rc = db_step(st);
-		if (rc == DB_ROW) {
-			title_read_row(st, out);
-			e = ERR_OK;
-		} else if (rc == DB_DONE) {
-			e = ERR_NOT_FOUND;
-		}
-		db_stmt_free(st);
-	}
-	sqlb_cleanup(&q);
-	return e;
+	return sqlb_fetch_one(&q, db, title_read_any, out);
 }
 
 enum err title_store_insert(struct db *db, struct title *t, int64_t now, struct err_detail *d)

@@ -148,6 +148,11 @@ static void unit_read_row(struct db_stmt *st, struct unit *u)
 	u->top_title.awarded_year = (int)db_col_int64(st, 23);
 }
 
+static void unit_read_any(struct db_stmt *st, void *out)
+{
+	unit_read_row(st, out);
+}
+
 static void unit_filter_sql(struct sqlb *q, const struct scope *scope, const struct unit_filter *f)
 {
 	sqlb_sql(q, " WHERE ");
@@ -357,25 +362,12 @@ out:
 enum err unit_store_get(struct db *db, const struct scope *scope, int64_t id, struct unit *out)
 {
 	struct sqlb q;
-	struct db_stmt *st;
 	sqlb_init(&q);
 	sqlb_sql(&q, "SELECT " UNIT_COLUMNS UNIT_FROM " WHERE u.id = ");
 	sqlb_int(&q, id);
 	sqlb_sql(&q, " AND ");
 	scope_sql_unit(&q, scope, "u");
-	enum err e = ERR_DB;
-	if (sqlb_prepare(&q, db, &st) == DB_OK) {
-		enum db_rc rc = db_step(st);
-		if (rc == DB_ROW) {
-			unit_read_row(st, out);
-			e = ERR_OK;
-		} else if (rc == DB_DONE) {
-			e = ERR_NOT_FOUND;
-		}
-		db_stmt_free(st);
-	}
-	sqlb_cleanup(&q);
-	return e;
+	return sqlb_fetch_one(&q, db, unit_read_any, out);
 }
 
 int dict_item_exists(struct db *db, const char *kind, const char *code, char *label, size_t label_len)

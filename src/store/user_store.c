@@ -62,19 +62,14 @@ void user_to_principal(const struct user *u, struct principal *p)
 	}
 }
 
+static void user_read_any(struct db_stmt *st, void *out)
+{
+	user_read_row(st, 0, out);
+}
+
 static enum err user_fetch_one(struct sqlb *q, struct db *db, struct user *out)
 {
-	struct db_stmt *st;
-	if (sqlb_prepare(q, db, &st) != DB_OK) {
-		return ERR_DB;
-	}
-	enum db_rc rc = db_step(st);
-	enum err e = rc == DB_ROW ? ERR_OK : rc == DB_DONE ? ERR_NOT_FOUND : ERR_DB;
-	if (e == ERR_OK) {
-		user_read_row(st, 0, out);
-	}
-	db_stmt_free(st);
-	return e;
+	return sqlb_fetch_one(q, db, user_read_any, out);
 }
 
 enum err user_store_get_by_username(struct db *db, const char *username, struct user *out)
@@ -83,9 +78,7 @@ enum err user_store_get_by_username(struct db *db, const char *username, struct 
 	sqlb_init(&q);
 	sqlb_sql(&q, "SELECT " USER_COLUMNS USER_FROM "WHERE u.username = ");
 	sqlb_text(&q, username);
-	enum err e = user_fetch_one(&q, db, out);
-	sqlb_cleanup(&q);
-	return e;
+	return user_fetch_one(&q, db, out);
 }
 
 enum err user_store_get(struct db *db, const struct scope *scope, int64_t id, struct user *out)
@@ -96,9 +89,7 @@ enum err user_store_get(struct db *db, const struct scope *scope, int64_t id, st
 	sqlb_int(&q, id);
 	sqlb_sql(&q, " AND ");
 	scope_sql_region(&q, scope, "u.region_code");
-	enum err e = user_fetch_one(&q, db, out);
-	sqlb_cleanup(&q);
-	return e;
+	return user_fetch_one(&q, db, out);
 }
 
 static void user_filter_sql(struct sqlb *q, const struct scope *scope, const struct user_filter *f)
