@@ -33,8 +33,12 @@ enum err json_in_check(json_t *obj, const struct json_in_field *fields, size_t n
 			snprintf(msg, sizeof msg, "不支持的字段：%.60s", key);
 			return err_set(d, ERR_INVALID, "unknown_field", key, msg);
 		}
-		if (json_is_null(v) && !f->required) {
-			continue;
+		if (json_is_null(v)) {
+			if (!f->required) {
+				continue;
+			}
+			snprintf(msg, sizeof msg, "请填写%s", f->label);
+			return err_set(d, ERR_INVALID, "required", f->name, msg);
 		}
 		switch (f->type) {
 		case JIN_STRING: {
