@@ -2,7 +2,6 @@
 #include "json_out.h"
 
 #include <stdio.h>
-#include <time.h>
 
 void jw_str(struct buf *b, const char *s)
 {
@@ -62,16 +61,43 @@ void jw_id(struct buf *b, int64_t id)
 	}
 }
 
+/* Days since 1970-01-01 → civil date (Howard Hinnant's algorithm), without the locale and
+ * time-zone work of gmtime_r + strftime. */
+static void jw_civil(int64_t days, int *y, unsigned *m, unsigned *d)
+{
+	days += 719468;
+	int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+	unsigned doe = (unsigned)(days - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 void jw_time(struct buf *b, int64_t t)
 {
 	if (!t) {
 		buf_puts(b, "null");
 		return;
 	}
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	char s[32];
-	size_t n = strftime(s, sizeof s, "\"%Y-%m-%dT%H:%M:%SZ\"", &tm);
-	buf_append(b, s, n);
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t secs = t - days * 86400;
+	int y;
+	unsigned m, d;
+	jw_civil(days, &y, &m, &d);
+	char s[22] = "\"0000-00-00T00:00:00Z\"";
+	unsigned v[6] = {(unsigned)y, m, d, (unsigned)(secs / 3600), (unsigned)(secs / 60 % 60), (unsigned)(secs % 60)};
+	static const int pos[6] = {4, 7, 10, 13, 16, 19}; /* last digit of each part */
+	for (int i = 0; i < 6; i++) {
+		unsigned x = v[i];
+		int p = pos[i];
+		for (int k = 0; k < (i == 0 ? 4 : 2); k++) {
+			s[p - k] = (char)('0' + x % 10);
+			x /= 10;
+		}
+	}
+	int n = 22;
+	buf_append(b, s, (size_t)n);
 }

@@ -189,11 +189,17 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		r->path = url;
 		r->start_ns = server_now_ns();
 		buf_init(&r->body);
+		/* A random per-process prefix and a counter: unique across processes, no syscall. */
+		static unsigned prefix;
 		static uint64_t counter;
+		if (!__atomic_load_n(&prefix, __ATOMIC_RELAXED)) {
+			unsigned rnd;
+			crypto_random_bytes(&rnd, sizeof rnd);
+			__atomic_store_n(&prefix, rnd | 1, __ATOMIC_RELAXED);
+		}
 		uint64_t c = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
-		unsigned rnd;
-		crypto_random_bytes(&rnd, sizeof rnd);
-		snprintf(r->request_id, sizeof r->request_id, "%08x%08llx", rnd, (unsigned long long)(c & 0xffffffff));
+		snprintf(r->request_id, sizeof r->request_id, "%08x%08llx", __atomic_load_n(&prefix, __ATOMIC_RELAXED),
+			 (unsigned long long)(c & 0xffffffff));
 		server_client_ip(r);
 		__atomic_add_fetch(&server_inflight, 1, __ATOMIC_RELAXED);
 		*con_cls = r;

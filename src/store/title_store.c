@@ -161,7 +161,7 @@ enum err title_store_insert(struct db *db, struct title *t, int64_t now, struct 
 		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 	}
 	db_stmt_free(st);
-	if (e == ERR_OK && unit_store_invalidate_counts(db) != ERR_OK) {
+	if (e == ERR_OK && (unit_store_invalidate_counts(db) != ERR_OK || unit_store_refresh_top_title(db, t->unit_id) != ERR_OK)) {
 		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 	}
 	return e;
@@ -195,7 +195,7 @@ enum err title_store_update(struct db *db, struct title *t, int64_t expected_ver
 		t->updated_at = now;
 	}
 	db_stmt_free(st);
-	if (e == ERR_OK && unit_store_invalidate_counts(db) != ERR_OK) {
+	if (e == ERR_OK && (unit_store_invalidate_counts(db) != ERR_OK || unit_store_refresh_top_title(db, t->unit_id) != ERR_OK)) {
 		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 	}
 	return e;
@@ -268,6 +268,9 @@ enum err title_store_end_all(struct db *db, int64_t unit_id, const char *status,
 		}
 	}
 	*n = k;
+	if (unit_store_refresh_top_title(db, unit_id) != ERR_OK) {
+		return ERR_DB;
+	}
 	return unit_store_invalidate_counts(db);
 }
 

@@ -106,23 +106,20 @@ static void count_store(const char *key, int64_t total, uint64_t generation)
 	"u.created_at, u.updated_at, u.name_key, "                                                   \
 	"COALESCE(tt.id, 0), COALESCE(tt.level, ''), COALESCE(tt.tier, ''), COALESCE(tt.status, ''), "   \
 	"COALESCE(tt.awarded_year, 0) "
-/* The unit's highest live title (level, then 标兵 over 文明单位) joined in the same query. */
+/* The unit's highest live title is kept in units.top_title_id by the title store. */
 #define UNIT_FROM                                                                                  \
 	" FROM units u JOIN regions r ON r.code = u.region_code"                                       \
 	" LEFT JOIN dict_items d ON d.kind = 'unit_category' AND d.code = u.category"                 \
-	" LEFT JOIN titles tt ON tt.id = (SELECT t.id FROM titles t WHERE t.unit_id = u.id AND"        \
-	" t.status IN ('valid', 'criticized', 'yellow_card') ORDER BY CASE t.level WHEN 'national'"  \
-	" THEN 4 WHEN 'region' THEN 3 WHEN 'city' THEN 2 ELSE 1 END DESC, CASE t.tier WHEN 'model'"  \
-	" THEN 1 ELSE 0 END DESC, t.id DESC LIMIT 1)"
+	" LEFT JOIN titles tt ON tt.id = u.top_title_id"
 
 static void unit_copy(char *dst, size_t n, const char *src)
 {
 	str_copy(dst, n, src);
 }
 
+/* Sets every field of u (no memset of the whole record: this runs for every row of a page). */
 static void unit_read_row(struct db_stmt *st, struct unit *u)
 {
-	memset(u, 0, sizeof *u);
 	u->id = db_col_int64(st, 0);
 	unit_copy(u->name, sizeof u->name, db_col_text(st, 1));
 	unit_copy(u->uscc, sizeof u->uscc, db_col_text(st, 2));
@@ -754,4 +751,21 @@ out:
 	}
 	db_rollback(db);
 	return ERR_DB;
+}
+
+enum err unit_store_refresh_top_title(struct db *db, int64_t unit_id)
+{
+	struct db_stmt *st;
+	if (db_prepare(db,
+		       "UPDATE units SET top_title_id = (SELECT t.id FROM titles t WHERE t.unit_id = units.id AND"
+		       " t.status IN ('valid', 'criticized', 'yellow_card') ORDER BY CASE t.level WHEN 'national' THEN 4"
+		       " WHEN 'region' THEN 3 WHEN 'city' THEN 2 ELSE 1 END DESC, CASE t.tier WHEN 'model' THEN 1 ELSE 0"
+		       " END DESC, t.id DESC LIMIT 1) WHERE id = ?",
+		       &st) != DB_OK) {
+		return ERR_DB;
+	}
+	db_bind_int64(st, 1, unit_id);
+	enum db_rc rc = db_step(st);
+	db_stmt_free(st);
+	return rc == DB_DONE ? ERR_OK : ERR_DB;
 }

@@ -70,6 +70,9 @@ enum err unit_store_stats(struct db *db, const struct scope *scope, struct regis
  * rebuilt. Runs in its own transaction. */
 enum err unit_store_refresh_sort_keys(struct db *db, int *n);
 
+/* Recomputes units.top_title_id (the highest live title) after a title changed. */
+enum err unit_store_refresh_top_title(struct db *db, int64_t unit_id);
+
 /* Bumps the shared change counter inside the caller's write transaction (every write to units
  * or titles does): cached list totals of an older generation are never served. */
 enum err unit_store_invalidate_counts(struct db *db);

@@ -75,7 +75,7 @@ void buf_puts(struct buf *b, const char *s)
 	buf_append(b, s, strlen(s));
 }
 
-void buf_putc(struct buf *b, char c)
+void buf_putc_slow(struct buf *b, char c)
 {
 	buf_append(b, &c, 1);
 }
