@@ -145,6 +145,18 @@ void h_regions_update(struct req *r)
 
 /* ---- dictionaries ---- */
 
+/* Dictionaries are shared by every region, so only an office at city (盟市) level or above may
+ * change them; a banner's admin reads them. */
+static int dict_writer_or_reply(struct req *r)
+{
+	const struct scope *s = &r->who.scope;
+	if (s->kind == SCOPE_ALL || (s->kind == SCOPE_REGION && region_code_level(s->region_code) <= 2)) {
+		return 1;
+	}
+	reply_error(r, 403, "dict_scope", "数据字典为各地共用，只有市级及以上的管理员可以修改", NULL);
+	return 0;
+}
+
 static int dict_kind_or_reply(struct req *r)
 {
 	if (strcmp(req_param(r, 0), "unit_category") != 0) {
@@ -187,7 +199,7 @@ void h_dicts_create(struct req *r)
 		{"label", JIN_STRING, 1, 1, 40, "名称"},
 		{"sort", JIN_INT, 0, 0, 100000, "排序"},
 	};
-	if (!dict_kind_or_reply(r)) {
+	if (!dict_kind_or_reply(r) || !dict_writer_or_reply(r)) {
 		return;
 	}
 	json_t *body = handler_body_or_reply(r, fields, 3);
@@ -231,7 +243,7 @@ void h_dicts_update(struct req *r)
 		{"active", JIN_BOOL, 0, 0, 0, "启用"},
 		{"version", JIN_INT, 0, 1, INT32_MAX, "版本号"},
 	};
-	if (!dict_kind_or_reply(r)) {
+	if (!dict_kind_or_reply(r) || !dict_writer_or_reply(r)) {
 		return;
 	}
 	json_t *body = handler_body_or_reply(r, fields, 4);

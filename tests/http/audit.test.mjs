@@ -170,12 +170,12 @@ describe('audit log', () => {
 		assert.equal(e.before.name, '审计测试区');
 		assert.equal(e.after.name, '审计测试区二');
 
-		r = await admin.post('/api/v1/dicts/unit_category', { code: 'au_' + randomBytes(3).toString('hex'), label: '审计类别' });
+		r = await ordos.post('/api/v1/dicts/unit_category', { code: 'au_' + randomBytes(3).toString('hex'), label: '审计类别' });
 		assert.equal(r.status, 201);
-		e = oneEntry(srv, r, { actor: admin, action: 'create', entity: 'dict_item', entityId: r.body.id });
-		r = await admin.patch(`/api/v1/dicts/unit_category/${r.body.id}`, { label: '审计类别二', version: r.body.version });
+		e = oneEntry(srv, r, { actor: ordos, action: 'create', entity: 'dict_item', entityId: r.body.id });
+		r = await ordos.patch(`/api/v1/dicts/unit_category/${r.body.id}`, { label: '审计类别二', version: r.body.version });
 		assert.equal(r.status, 200);
-		e = oneEntry(srv, r, { actor: admin, action: 'update', entity: 'dict_item', entityId: r.body.id });
+		e = oneEntry(srv, r, { actor: ordos, action: 'update', entity: 'dict_item', entityId: r.body.id });
 		assert.equal(e.before.label, '审计类别');
 		assert.equal(e.after.label, '审计类别二');
 	});

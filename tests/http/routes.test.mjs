@@ -46,11 +46,14 @@ const SAMPLES = {
 	}),
 
 	'GET /api/v1/dicts/{kind}': () => ({ path: '/api/v1/dicts/unit_category' }),
+	// Dictionaries are shared: only an admin at city level or above writes them.
 	'POST /api/v1/dicts/{kind}': () => ({
+		as: { admin: 'ordos' },
 		path: '/api/v1/dicts/unit_category',
 		body: { code: 'rt_' + randomBytes(4).toString('hex'), label: '路由测试类别', sort: 999 },
 	}),
 	'PATCH /api/v1/dicts/{kind}/{id}': (ctx) => ({
+		as: { admin: 'ordos' },
 		path: `/api/v1/dicts/unit_category/${ctx.dictId}`,
 		body: { label: '党政机关', version: STALE },
 	}),
@@ -145,6 +148,7 @@ describe('routes × roles', () => {
 				const s = sample(ctx, who);
 				let client;
 				if (who === 'anonymous') client = srv.anon();
+				else if (s.as && s.as[who]) client = await srv.login(s.as[who]);
 				else if (s.fresh) client = await srv.login(LOGIN_OF[who]);
 				else client = clients[who];
 				const r = await client.req(route.method, s.path, s.body);

@@ -284,6 +284,24 @@ describe('data scope', () => {
 		assert.equal((await ordos.get('/api/v1/regions/150000')).status, 404);
 	});
 
+	it('dictionaries are shared: a banner admin reads them but cannot change them (403 dict_scope); the city admin can', async () => {
+		const before = srv.db.query('SELECT id, code, label, active, version FROM dict_items ORDER BY id');
+		const list = await admin.get('/api/v1/dicts/unit_category');
+		assert.equal(list.status, 200);
+		const first = list.body.items[0];
+		let r = await admin.post('/api/v1/dicts/unit_category', { code: 'banner_try', label: '旗级试加' });
+		assert.equal(r.status, 403, JSON.stringify(r.body));
+		assert.equal(r.body.error.code, 'dict_scope');
+		r = await admin.patch(`/api/v1/dicts/unit_category/${first.id}`, { label: '改名', version: first.version });
+		assert.equal(r.status, 403, JSON.stringify(r.body));
+		assert.deepEqual(srv.db.query('SELECT id, code, label, active, version FROM dict_items ORDER BY id'), before);
+		r = await ordos.post('/api/v1/dicts/unit_category', { code: 'city_added', label: '市级新增类别', sort: 500 });
+		assert.equal(r.status, 201, JSON.stringify(r.body));
+		assert.equal(r.body.label, '市级新增类别');
+		const after = await admin.get('/api/v1/dicts/unit_category');
+		assert.ok(after.body.items.some((it) => it.code === 'city_added'), 'the banner admin sees the new category');
+	});
+
 	it('a unit id that does not exist answers the same 404 as one out of scope', async () => {
 		const missing = await admin.get('/api/v1/units/987654321');
 		const hidden = await admin.get(`/api/v1/units/${unitD.id}`);
