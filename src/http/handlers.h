@@ -33,6 +33,18 @@ void h_titles_list(struct req *r);
 void h_unit_titles_list(struct req *r);
 void h_unit_titles_create(struct req *r);
 void h_titles_update(struct req *r);
+/* h_partners.c */
+void h_partners_list(struct req *r);
+void h_partners_get(struct req *r);
+void h_partners_create(struct req *r);
+void h_partners_update(struct req *r);
+void h_partners_delete(struct req *r);
+void h_pairings_list(struct req *r);
+void h_pairings_get(struct req *r);
+void h_pairings_create(struct req *r);
+void h_pairings_update(struct req *r);
+void h_pairings_delete(struct req *r);
+void h_pairings_coverage(struct req *r);
 /* h_users.c */
 void h_users_list(struct req *r);
 void h_users_get(struct req *r);

@@ -45,6 +45,18 @@ const struct route routes[] = {
 	{"GET", "/api/v1/titles", h_titles_list, ANY, 0},
 	{"PATCH", "/api/v1/titles/{id}", h_titles_update, ADMIN, 0},
 
+	{"GET", "/api/v1/partners", h_partners_list, ANY, 0},
+	{"POST", "/api/v1/partners", h_partners_create, ADMIN, 0},
+	{"GET", "/api/v1/partners/{id}", h_partners_get, ANY, 0},
+	{"PATCH", "/api/v1/partners/{id}", h_partners_update, ADMIN, 0},
+	{"DELETE", "/api/v1/partners/{id}", h_partners_delete, ADMIN, 0},
+	{"GET", "/api/v1/pairings", h_pairings_list, ANY, 0},
+	{"POST", "/api/v1/pairings", h_pairings_create, ADMIN | ROLE_UNIT, 0},
+	{"GET", "/api/v1/pairings/coverage", h_pairings_coverage, ADMIN | ROLE_VIEWER, 0},
+	{"GET", "/api/v1/pairings/{id}", h_pairings_get, ANY, 0},
+	{"PATCH", "/api/v1/pairings/{id}", h_pairings_update, ADMIN | ROLE_UNIT, 0},
+	{"DELETE", "/api/v1/pairings/{id}", h_pairings_delete, ADMIN | ROLE_UNIT, 0},
+
 	{"GET", "/api/v1/users", h_users_list, ADMIN, 0},
 	{"POST", "/api/v1/users", h_users_create, ADMIN, 0},
 	{"GET", "/api/v1/users/{id}", h_users_get, ADMIN, 0},

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void scope_sql_unit(struct sqlb *q, const struct scope *s, const char *alias)
+static void scope_sql_levels(struct sqlb *q, const struct scope *s, const char *alias, int unit_rows)
 {
 	char col[64];
 	if (!s) {
@@ -17,6 +17,9 @@ void scope_sql_unit(struct sqlb *q, const struct scope *s, const char *alias)
 		sqlb_sql(q, "1=1");
 		return;
 	case SCOPE_UNIT:
+		if (!unit_rows) {
+			break;
+		}
 		snprintf(col, sizeof col, "%s.id = ", alias);
 		sqlb_sql(q, col);
 		sqlb_int(q, s->unit_id);
@@ -37,6 +40,16 @@ void scope_sql_unit(struct sqlb *q, const struct scope *s, const char *alias)
 		break;
 	}
 	sqlb_sql(q, "1=0");
+}
+
+void scope_sql_unit(struct sqlb *q, const struct scope *s, const char *alias)
+{
+	scope_sql_levels(q, s, alias, 1);
+}
+
+void scope_sql_located(struct sqlb *q, const struct scope *s, const char *alias)
+{
+	scope_sql_levels(q, s, alias, 0);
 }
 
 void scope_sql_region(struct sqlb *q, const struct scope *s, const char *column)

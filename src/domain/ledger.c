@@ -1,0 +1,178 @@
+/* ledger.c — creation-ledger rules (domain layer). */
+#include "ledger.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "region_code.h"
+#include "text.h"
+
+int ledger_partner_kind_valid(const char *kind)
+{
+	return kind && (strcmp(kind, "community") == 0 || strcmp(kind, "village") == 0);
+}
+
+const char *ledger_partner_kind_label(const char *kind)
+{
+	if (kind && strcmp(kind, "community") == 0) {
+		return "社区（小区）";
+	}
+	if (kind && strcmp(kind, "village") == 0) {
+		return "嘎查村";
+	}
+	return "";
+}
+
+int ledger_pairing_kind_valid(const char *kind)
+{
+	return kind && (strcmp(kind, "city_creation") == 0 || strcmp(kind, "rural_revitalization") == 0);
+}
+
+const char *ledger_pairing_kind_label(const char *kind)
+{
+	if (kind && strcmp(kind, "city_creation") == 0) {
+		return "结对共建社区";
+	}
+	if (kind && strcmp(kind, "rural_revitalization") == 0) {
+		return "包联共建嘎查村";
+	}
+	return "";
+}
+
+const char *ledger_pairing_partner_kind(const char *pairing_kind)
+{
+	if (pairing_kind && strcmp(pairing_kind, "city_creation") == 0) {
+		return "community";
+	}
+	if (pairing_kind && strcmp(pairing_kind, "rural_revitalization") == 0) {
+		return "village";
+	}
+	return NULL;
+}
+
+int ledger_date_valid(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
+		return 0;
+	}
+	for (int i = 0; i < 10; i++) {
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) {
+			return 0;
+		}
+	}
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0');
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
+		return 0;
+	}
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
+		return 0;
+	}
+	return strcmp(s, "1949-10-01") >= 0;
+}
+
+void ledger_date_of(int64_t epoch, char out[11])
+{
+	int64_t days = (epoch + 8 * 3600) / 86400 + 719468;
+	int64_t era = days / 146097;
+	unsigned doe = (unsigned)(days - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	unsigned d = doy - (153 * mp + 2) / 5 + 1;
+	unsigned m = mp < 10 ? mp + 3 : mp - 9;
+	int y = (int)(yoe + era * 400 + (m <= 2));
+	unsigned v[3] = {(unsigned)(y % 10000), m % 100, d % 100};
+	memcpy(out, "0000-00-00", 11);
+	static const int last[3] = {3, 6, 9};
+	for (int i = 0; i < 3; i++) {
+		unsigned x = v[i];
+		for (int k = 0; k < (i == 0 ? 4 : 2); k++) {
+			out[last[i] - k] = (char)('0' + x % 10);
+			x /= 10;
+		}
+	}
+}
+
+static enum err ledger_text(const char *s, const char *field, size_t max, int required, const char *label,
+			    struct err_detail *d)
+{
+	char msg[160];
+	size_t n = s ? strlen(s) : 0;
+	if (required && n == 0) {
+		snprintf(msg, sizeof msg, "请填写%s", label);
+		return err_set(d, ERR_INVALID, "required", field, msg);
+	}
+	if (n && (!text_utf8_valid(s, n) || text_has_control(s))) {
+		snprintf(msg, sizeof msg, "%s含有不允许的字符", label);
+		return err_set(d, ERR_INVALID, "invalid_characters", field, msg);
+	}
+	if (text_utf8_chars(s ? s : "", n) > max) {
+		snprintf(msg, sizeof msg, "%s不能超过%zu个字", label, max);
+		return err_set(d, ERR_INVALID, "too_long", field, msg);
+	}
+	return ERR_OK;
+}
+
+enum err ledger_partner_validate(const struct partner_fields *p, struct err_detail *d)
+{
+	enum err e;
+	if (!ledger_partner_kind_valid(p->kind)) {
+		return err_set(d, ERR_INVALID, "invalid_value", "kind", "共建对象类型无效，可选 community（社区）、village（嘎查村）");
+	}
+	if ((e = ledger_text(p->name, "name", LEDGER_NAME_MAX, 1, "名称", d))) {
+		return e;
+	}
+	if (text_utf8_chars(p->name, strlen(p->name)) < 2) {
+		return err_set(d, ERR_INVALID, "too_short", "name", "名称至少2个字");
+	}
+	int level = 0;
+	if (region_code_validate(p->region_code, NULL, &level, NULL) != ERR_OK) {
+		return err_set(d, ERR_INVALID, "region_code", "region_code", "行政区划代码应为6位数字的有效代码");
+	}
+	if ((e = ledger_text(p->address, "address", 200, 0, "地址", d)) ||
+	    (e = ledger_text(p->contact_name, "contact_name", 50, 0, "联系人", d)) ||
+	    (e = ledger_text(p->remark, "remark", LEDGER_NOTE_MAX, 0, "备注", d))) {
+		return e;
+	}
+	for (const char *c = p->contact_phone ? p->contact_phone : ""; *c; c++) {
+		if (!((*c >= '0' && *c <= '9') || *c == '-' || *c == '+' || *c == ' ' || *c == '(' || *c == ')')) {
+			return err_set(d, ERR_INVALID, "phone", "contact_phone", "联系电话只能包含数字、空格和 - + ( )");
+		}
+	}
+	if (p->households < 0 || p->households > 10000000) {
+		return err_set(d, ERR_INVALID, "out_of_range", "households", "户数应在0到10000000之间");
+	}
+	if (p->population < 0 || p->population > 100000000) {
+		return err_set(d, ERR_INVALID, "out_of_range", "population", "人口应在0到100000000之间");
+	}
+	return ERR_OK;
+}
+
+enum err ledger_pairing_validate(const char *kind, const char *partner_kind, const char *start_date,
+				 const char *end_date, const char *note, struct err_detail *d)
+{
+	if (!ledger_pairing_kind_valid(kind)) {
+		return err_set(d, ERR_INVALID, "invalid_value", "kind",
+			       "结对类型无效，可选 city_creation（结对共建社区）、rural_revitalization（包联共建嘎查村）");
+	}
+	if (!partner_kind || strcmp(ledger_pairing_partner_kind(kind), partner_kind) != 0) {
+		return err_set(d, ERR_UNPROCESSABLE, "partner_kind_mismatch", "partner_id",
+			       strcmp(kind, "city_creation") == 0 ? "结对共建的对象应为社区（小区）"
+								  : "包联共建的对象应为嘎查村");
+	}
+	if (!ledger_date_valid(start_date)) {
+		return err_set(d, ERR_INVALID, "invalid_date", "start_date", "开始日期应为有效日期，格式 YYYY-MM-DD");
+	}
+	if (end_date && *end_date) {
+		if (!ledger_date_valid(end_date)) {
+			return err_set(d, ERR_INVALID, "invalid_date", "end_date", "结束日期应为有效日期，格式 YYYY-MM-DD");
+		}
+		if (strcmp(end_date, start_date) < 0) {
+			return err_set(d, ERR_INVALID, "date_order", "end_date", "结束日期不能早于开始日期");
+		}
+	}
+	return ledger_text(note, "note", LEDGER_NOTE_MAX, 0, "备注", d);
+}

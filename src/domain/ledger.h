@@ -1,0 +1,37 @@
+/* ledger.h — vocabulary and rules of the creation ledger (创建台账) (domain layer): partner kinds
+ * (社区/小区, 嘎查村), pairing kinds (结对共建 for city creation, 包联共建 for rural revitalization),
+ * calendar dates, and the validation of partners and pairings. Pure functions. */
+#ifndef WM_LEDGER_H
+#define WM_LEDGER_H
+#include <stdint.h>
+
+#include "../util/err.h"
+
+#define LEDGER_NAME_MAX 100
+#define LEDGER_NOTE_MAX 500
+
+/* "community" 社区（小区）, "village" 嘎查村. */
+int ledger_partner_kind_valid(const char *kind);
+const char *ledger_partner_kind_label(const char *kind);
+/* "city_creation" 助力文明城市创建（结对共建社区）, "rural_revitalization" 助力乡村振兴（包联嘎查村）. */
+int ledger_pairing_kind_valid(const char *kind);
+const char *ledger_pairing_kind_label(const char *kind);
+/* The partner kind a pairing kind goes with: city_creation ↔ community, rural ↔ village. */
+const char *ledger_pairing_partner_kind(const char *pairing_kind);
+
+/* 1 when s is a real calendar date YYYY-MM-DD between 1949-10-01 and 2100-12-31. */
+int ledger_date_valid(const char *s);
+/* Today's date (UTC+8, the offices' time) of an epoch time, as YYYY-MM-DD. */
+void ledger_date_of(int64_t epoch, char out[11]);
+
+struct partner_fields {
+	const char *kind, *name, *region_code, *address, *contact_name, *contact_phone, *remark;
+	int64_t households, population;
+};
+enum err ledger_partner_validate(const struct partner_fields *p, struct err_detail *d);
+
+/* A pairing's kind must fit its partner's kind; dates must be valid and end ≥ start. */
+enum err ledger_pairing_validate(const char *kind, const char *partner_kind, const char *start_date,
+				 const char *end_date, const char *note, struct err_detail *d);
+
+#endif
