@@ -43,15 +43,15 @@ int db_sqlite_backup(struct db *db, const char *dest_path, char *err, size_t err
 
 int cmd_backup(int argc, char **argv)
 {
+	const char *url = cli_db_url(&argc, argv);
 	if (cli_wants_help(argc, argv) || argc != 2) {
 		fputs("usage: wenming backup DEST.db [--db FILE]\n\n"
 		      "Copies a live SQLite database to DEST.db with SQLite's online backup API; the server\n"
 		      "may keep running. For PostgreSQL use pg_dump, e.g.\n"
 		      "  pg_dump --format=custom --file=wenming.dump postgresql://…\n",
-		      argc == 2 || cli_wants_help(argc, argv) ? stdout : stderr);
+		      cli_wants_help(argc, argv) ? stdout : stderr);
 		return cli_wants_help(argc, argv) ? 0 : 2;
 	}
-	const char *url = cli_db_url(&argc, argv);
 	if (db_url_is_postgres(url)) {
 		fprintf(stderr, "wenming backup: for PostgreSQL use pg_dump --format=custom --file=DEST '%s'\n", url);
 		return 2;
@@ -79,6 +79,7 @@ int cmd_backup(int argc, char **argv)
 int cmd_restore(int argc, char **argv)
 {
 	int force = cli_take_flag(&argc, argv, "--force");
+	const char *url = cli_db_url(&argc, argv);
 	if (cli_wants_help(argc, argv) || argc != 2) {
 		fputs("usage: wenming restore BACKUP.db [--db FILE] [--force]\n\n"
 		      "Replaces the SQLite database with a backup made by `wenming backup` (stop the server\n"
@@ -87,7 +88,6 @@ int cmd_restore(int argc, char **argv)
 		      cli_wants_help(argc, argv) ? stdout : stderr);
 		return cli_wants_help(argc, argv) ? 0 : 2;
 	}
-	const char *url = cli_db_url(&argc, argv);
 	if (db_url_is_postgres(url)) {
 		fprintf(stderr, "wenming restore: for PostgreSQL use pg_restore --clean --dbname='%s' BACKUP\n", url);
 		return 2;
