@@ -1,5 +1,6 @@
-/* demo.h — the demo data set (cli layer): the loader (demo_registry.c) and the tables of
- * names it draws on (demo_names.c). Strings returned or pointed to here are static. */
+/* demo.h — the demo data set (cli layer): the loader (demo_registry.c), the creation ledger's
+ * partners and pairings (demo_ledger.c) and the tables of names they draw on (demo_names.c).
+ * Strings returned or pointed to here are static. */
 #ifndef WM_DEMO_H
 #define WM_DEMO_H
 #include <stddef.h>
@@ -11,6 +12,22 @@ struct db;
 /* Fills an empty, migrated database in one transaction and prints the logins and a summary
  * of what was loaded to out. Deterministic apart from created_at. 0 on success. */
 int demo_load(struct db *db, FILE *out);
+
+/* 09:30 Beijing time on a YYYY-MM-DD date, as a Unix time. */
+int64_t demo_epoch(const char *date);
+
+/* What demo_ledger_load wrote, for the summary; the jungar_* figures are the coverage the
+ * 准格尔旗 admin sees today. */
+struct demo_ledger_counts {
+	int communities, villages;
+	int pairings_open, pairings_ended;
+	int jungar_without_community, jungar_without_village, jungar_partners_without;
+};
+
+/* Adds the partners (社区, 嘎查村) and the units' pairings with them inside the caller's
+ * transaction; unit_ids are the stored ids of demo_unit_rows() in order, after the lineage
+ * was applied. Deterministic (its own fixed-seed generator). 0 on success. */
+int demo_ledger_load(struct db *db, const int64_t *unit_ids, int64_t now, struct demo_ledger_counts *counts);
 
 /* A unit of the demo, as written in demo_names.c. */
 struct demo_unit_row {
@@ -84,6 +101,26 @@ const char *demo_level_office(const char *level, int year, const struct demo_reg
 void demo_doc_no(const char *level, const struct demo_region *reg, int year, int n, char *out, size_t len);
 /* The title's name as the documents write it into out: 全旗文明单位标兵, 自治区文明单位, … */
 void demo_title_label(const char *level, const char *tier, const struct demo_region *reg, char *out, size_t n);
+/* A partner of the demo: a 社区 or a 嘎查村 of a 苏木镇 (districts: a 街道). Its name is town
+ * followed by short, e.g. 薛家湾镇 + 迎泽社区. */
+struct demo_partner_row {
+	const char *kind;   /* community, village */
+	const char *region; /* county-level region code */
+	const char *town;   /* 苏木镇 or 街道 */
+	const char *short_name;
+	unsigned flags;     /* DEMO_PARTNER_* */
+	const char *remark; /* NULL: none */
+};
+
+#define DEMO_PARTNER_SPARE 1u    /* never paired: newly set up, waits for a unit */
+#define DEMO_PARTNER_RELEASED 2u /* only pairings that ended in the 2021 adjustment */
+
+/* The partner table; *n gets its length. */
+const struct demo_partner_row *demo_partner_rows(size_t *n);
+/* The partner's address chosen by r: a street number of its town for a 社区, the 村民委员会
+ * (嘎查委员会) for a 嘎查村. */
+void demo_partner_address(const struct demo_partner_row *row, uint32_t r, char *out, size_t n);
+
 /* USCC positions 1–2 for a unit category (11 机关, 12 事业单位, 13 群团, 51 社会团体, 54 居委会,
  * 91 企业; "" for the military, which has no code). */
 const char *demo_uscc_kind(const char *category);

@@ -1,8 +1,9 @@
 /* demo_names.c — the names the demo is made of (cli layer): its regions' offices, streets and
  * phone prefixes; award batches, offices and document numbers; institutional changes; the unit
  * table (the five units of the 2022 准格尔旗 article first, then about 220 plausible others, most
- * in 准格尔旗, some in 达拉特旗, 伊金霍洛旗, 东胜区 and 康巴什区); contact names. Pure data and
- * string formatting; demo_registry.c decides what to load. */
+ * in 准格尔旗, some in 达拉特旗, 伊金霍洛旗, 东胜区 and 康巴什区); the partners of the creation
+ * ledger (社区, 嘎查村 of the same regions); contact names. Pure data and string formatting;
+ * demo_registry.c and demo_ledger.c decide what to load. */
 #include <stdio.h>
 #include <string.h>
 
@@ -320,6 +321,238 @@ static const struct demo_unit_row demo_rows[] = {
 #undef K
 #undef SEED
 #undef REFORM_2019
+
+/* ---- partners: 社区 (结对共建) and 嘎查村 (包联共建) ---- */
+
+#define J "150622"
+#define D "150621"
+#define E "150627"
+#define S "150602"
+#define K "150603"
+#define C "community"
+#define V "village"
+#define HADAI "原属哈岱高勒乡，2021年撤乡并镇后划归准格尔召镇"
+#define RELEASED "2021年包联共建关系调整后暂未安排结对单位"
+
+static const struct demo_partner_row demo_partner_table[] = {
+	/* 准格尔旗: 社区 of the seat and the towns. */
+	{C, J, "薛家湾镇", "迎泽社区", 0, NULL},
+	{C, J, "薛家湾镇", "永昌社区", 0, NULL},
+	{C, J, "薛家湾镇", "西城社区", 0, NULL},
+	{C, J, "薛家湾镇", "东城社区", 0, NULL},
+	{C, J, "薛家湾镇", "白云社区", 0, NULL},
+	{C, J, "薛家湾镇", "鸿腾社区", 0, NULL},
+	{C, J, "薛家湾镇", "宝塔社区", 0, NULL},
+	{C, J, "薛家湾镇", "准格尔路社区", 0, NULL},
+	{C, J, "薛家湾镇", "长滩社区", 0, NULL},
+	{C, J, "薛家湾镇", "南园社区", 0, NULL},
+	{C, J, "薛家湾镇", "神华社区", 0, NULL},
+	{C, J, "薛家湾镇", "东华社区", 0, NULL},
+	{C, J, "薛家湾镇", "新园社区", 0, NULL},
+	{C, J, "薛家湾镇", "阳光社区", 0, NULL},
+	{C, J, "薛家湾镇", "民族团结社区", 0, NULL},
+	{C, J, "薛家湾镇", "滨河社区", DEMO_PARTNER_RELEASED, RELEASED},
+	{C, J, "薛家湾镇", "金泰社区", 0, NULL},
+	{C, J, "薛家湾镇", "幸福里社区", DEMO_PARTNER_SPARE, "2023年由东华社区析出新设，尚待安排结对单位"},
+	{C, J, "沙圪堵镇", "德胜社区", 0, NULL},
+	{C, J, "沙圪堵镇", "新民社区", 0, NULL},
+	{C, J, "沙圪堵镇", "沙圪堵社区", 0, NULL},
+	{C, J, "沙圪堵镇", "福路社区", 0, NULL},
+	{C, J, "沙圪堵镇", "华兴社区", 0, NULL},
+	{C, J, "大路镇", "大路社区", 0, NULL},
+	{C, J, "大路镇", "鑫通社区", 0, NULL},
+	{C, J, "大路镇", "和谐社区", 0, NULL},
+	{C, J, "大路镇", "朝阳社区", 0, NULL},
+	{C, J, "大路镇", "锦绣社区", 0, NULL},
+	{C, J, "龙口镇", "龙口社区", 0, NULL},
+	{C, J, "龙口镇", "马栅社区", 0, NULL},
+	{C, J, "准格尔召镇", "准格尔召社区", 0, NULL},
+	{C, J, "纳日松镇", "纳日松社区", 0, NULL},
+	{C, J, "魏家峁镇", "魏家峁社区", 0, NULL},
+
+	/* 准格尔旗: 嘎查村 of the 苏木镇. */
+	{V, J, "薛家湾镇", "马家塔村", 0, NULL},
+	{V, J, "薛家湾镇", "黑岱沟村", 0, NULL},
+	{V, J, "薛家湾镇", "东孔兑村", 0, NULL},
+	{V, J, "薛家湾镇", "海子塔村", 0, NULL},
+	{V, J, "薛家湾镇", "唐家会村", 0, NULL},
+	{V, J, "薛家湾镇", "串草圪旦村", 0, NULL},
+	{V, J, "薛家湾镇", "西黑岱村", 0, NULL},
+	{V, J, "薛家湾镇", "阳坡村", DEMO_PARTNER_RELEASED, RELEASED},
+	{V, J, "薛家湾镇", "柳树湾村", 0, NULL},
+	{V, J, "薛家湾镇", "羊市塔村", 0, NULL},
+	{V, J, "沙圪堵镇", "纳林村", 0, NULL},
+	{V, J, "沙圪堵镇", "西营子村", 0, NULL},
+	{V, J, "沙圪堵镇", "沙圪堵村", 0, NULL},
+	{V, J, "沙圪堵镇", "敖包梁村", 0, NULL},
+	{V, J, "沙圪堵镇", "石圪咀村", 0, NULL},
+	{V, J, "沙圪堵镇", "尔圪壕村", 0, NULL},
+	{V, J, "沙圪堵镇", "川掌村", 0, NULL},
+	{V, J, "沙圪堵镇", "福路村", 0, NULL},
+	{V, J, "大路镇", "小滩子村", 0, NULL},
+	{V, J, "大路镇", "城坡村", 0, NULL},
+	{V, J, "大路镇", "大路村", 0, NULL},
+	{V, J, "大路镇", "西壕村", 0, NULL},
+	{V, J, "大路镇", "哈拉沟村", 0, NULL},
+	{V, J, "大路镇", "四道柳村", 0, NULL},
+	{V, J, "龙口镇", "马栅村", 0, NULL},
+	{V, J, "龙口镇", "大口村", 0, NULL},
+	{V, J, "龙口镇", "榆树湾村", 0, NULL},
+	{V, J, "龙口镇", "柳青梁村", 0, NULL},
+	{V, J, "龙口镇", "南坪村", DEMO_PARTNER_RELEASED, RELEASED},
+	{V, J, "龙口镇", "石窑沟村", 0, NULL},
+	{V, J, "准格尔召镇", "准格尔召村", 0, NULL},
+	{V, J, "准格尔召镇", "油房渠村", 0, NULL},
+	{V, J, "准格尔召镇", "巴润哈岱村", 0, NULL},
+	{V, J, "准格尔召镇", "宝日陶亥村", 0, NULL},
+	{V, J, "准格尔召镇", "阿日斯楞图嘎查", 0, NULL},
+	{V, J, "准格尔召镇", "哈岱高勒村", 0, HADAI},
+	{V, J, "准格尔召镇", "台子梁村", 0, HADAI},
+	{V, J, "准格尔召镇", "窑子塔村", 0, HADAI},
+	{V, J, "纳日松镇", "二长渠村", 0, NULL},
+	{V, J, "纳日松镇", "乌兰哈达村", 0, NULL},
+	{V, J, "纳日松镇", "光明村", 0, NULL},
+	{V, J, "纳日松镇", "纳日松村", 0, NULL},
+	{V, J, "纳日松镇", "四道沟村", 0, NULL},
+	{V, J, "纳日松镇", "酸刺沟村", 0, NULL},
+	{V, J, "魏家峁镇", "魏家峁村", 0, NULL},
+	{V, J, "魏家峁镇", "长胜店村", 0, NULL},
+	{V, J, "魏家峁镇", "东坪村", 0, NULL},
+	{V, J, "魏家峁镇", "西黄家梁村", 0, NULL},
+	{V, J, "魏家峁镇", "耳字壕村", DEMO_PARTNER_RELEASED, RELEASED},
+	{V, J, "十二连城乡", "兴胜店村", 0, NULL},
+	{V, J, "十二连城乡", "蒲圪卜村", 0, NULL},
+	{V, J, "十二连城乡", "巨合滩村", 0, NULL},
+	{V, J, "十二连城乡", "哈拉庆村", 0, NULL},
+	{V, J, "十二连城乡", "柳林滩村", 0, NULL},
+	{V, J, "十二连城乡", "二道坝村", DEMO_PARTNER_SPARE, "2024年新纳入包联共建范围，尚待安排包联单位"},
+	{V, J, "暖水乡", "暖水村", 0, NULL},
+	{V, J, "暖水乡", "榆树壕村", 0, NULL},
+	{V, J, "暖水乡", "圪秋沟村", 0, NULL},
+	{V, J, "暖水乡", "德胜西村", 0, NULL},
+	{V, J, "暖水乡", "二道柳村", 0, NULL},
+	{V, J, "布尔陶亥苏木", "伊克敖包嘎查", 0, NULL},
+	{V, J, "布尔陶亥苏木", "布尔陶亥嘎查", 0, NULL},
+	{V, J, "布尔陶亥苏木", "乌兰布拉格嘎查", 0, NULL},
+	{V, J, "布尔陶亥苏木", "巴音敖包嘎查", 0, NULL},
+	{V, J, "布尔陶亥苏木", "阿日赛嘎查", 0, NULL},
+
+	/* 达拉特旗. */
+	{C, D, "树林召镇", "林原社区", 0, NULL},
+	{C, D, "树林召镇", "平原社区", 0, NULL},
+	{C, D, "树林召镇", "锡尼社区", 0, NULL},
+	{C, D, "树林召镇", "迎宾社区", 0, NULL},
+	{C, D, "树林召镇", "双龙社区", 0, NULL},
+	{C, D, "王爱召镇", "王爱召社区", 0, NULL},
+	{C, D, "白泥井镇", "白泥井社区", 0, NULL},
+	{C, D, "昭君镇", "昭君社区", 0, NULL},
+	{V, D, "树林召镇", "新民堡村", 0, NULL},
+	{V, D, "树林召镇", "林原村", 0, NULL},
+	{V, D, "王爱召镇", "王爱召村", 0, NULL},
+	{V, D, "王爱召镇", "榆林子村", 0, NULL},
+	{V, D, "白泥井镇", "白泥井村", 0, NULL},
+	{V, D, "白泥井镇", "三份子村", 0, NULL},
+	{V, D, "吉格斯太镇", "东海心村", 0, NULL},
+	{V, D, "吉格斯太镇", "吉格斯太村", 0, NULL},
+	{V, D, "展旦召苏木", "展旦召嘎查", 0, NULL},
+	{V, D, "展旦召苏木", "杭锦淖嘎查", 0, NULL},
+	{V, D, "恩格贝镇", "恩格贝嘎查", 0, NULL},
+	{V, D, "中和西镇", "中和西村", 0, NULL},
+	{V, D, "昭君镇", "二狗湾村", DEMO_PARTNER_SPARE, "2024年新纳入包联共建范围，尚待安排包联单位"},
+
+	/* 伊金霍洛旗. */
+	{C, E, "阿勒腾席热镇", "天骄社区", 0, NULL},
+	{C, E, "阿勒腾席热镇", "王府社区", 0, NULL},
+	{C, E, "阿勒腾席热镇", "郡王府社区", 0, NULL},
+	{C, E, "阿勒腾席热镇", "文明社区", 0, NULL},
+	{C, E, "阿勒腾席热镇", "团结社区", 0, NULL},
+	{C, E, "乌兰木伦镇", "乌兰木伦社区", 0, NULL},
+	{C, E, "乌兰木伦镇", "补连塔社区", 0, NULL},
+	{C, E, "札萨克镇", "札萨克社区", 0, NULL},
+	{V, E, "阿勒腾席热镇", "巴音孟克嘎查", 0, NULL},
+	{V, E, "札萨克镇", "门克庆嘎查", 0, NULL},
+	{V, E, "札萨克镇", "新街村", 0, NULL},
+	{V, E, "乌兰木伦镇", "布连嘎查", 0, NULL},
+	{V, E, "乌兰木伦镇", "哈达图嘎查", 0, NULL},
+	{V, E, "伊金霍洛镇", "伊金霍洛嘎查", 0, NULL},
+	{V, E, "伊金霍洛镇", "巴音昌呼格嘎查", 0, NULL},
+	{V, E, "纳林陶亥镇", "新庙村", 0, NULL},
+	{V, E, "纳林陶亥镇", "纳林陶亥村", 0, NULL},
+	{V, E, "红庆河镇", "呼和乌素嘎查", 0, NULL},
+	{V, E, "苏布尔嘎镇", "苏布尔嘎嘎查", 0, NULL},
+	{V, E, "苏布尔嘎镇", "乌兰柴达木嘎查", 0, NULL},
+
+	/* 东胜区: 社区 of the 街道, 村 of the three towns. */
+	{C, S, "交通街道", "和谐社区", 0, NULL},
+	{C, S, "交通街道", "民生社区", 0, NULL},
+	{C, S, "林荫街道", "文明社区", 0, NULL},
+	{C, S, "林荫街道", "林荫社区", 0, NULL},
+	{C, S, "建设街道", "团结社区", 0, NULL},
+	{C, S, "天骄街道", "天骄社区", 0, NULL},
+	{C, S, "富兴街道", "富兴社区", 0, NULL},
+	{C, S, "诃额伦街道", "金辉社区", 0, NULL},
+	{V, S, "罕台镇", "九成功村", 0, NULL},
+	{V, S, "罕台镇", "罕台村", 0, NULL},
+	{V, S, "泊尔江海子镇", "泊尔江海子村", 0, NULL},
+	{V, S, "泊尔江海子镇", "柴登村", 0, NULL},
+	{V, S, "铜川镇", "铜川村", 0, NULL},
+	{V, S, "铜川镇", "添漫梁村", 0, NULL},
+
+	/* 康巴什区. */
+	{C, K, "青春山街道", "阳光社区", 0, NULL},
+	{C, K, "青春山街道", "青春山社区", 0, NULL},
+	{C, K, "哈巴格希街道", "康馨社区", 0, NULL},
+	{C, K, "哈巴格希街道", "康城社区", 0, NULL},
+	{C, K, "滨河街道", "滨河社区", 0, NULL},
+	{C, K, "滨河街道", "康和社区", 0, NULL},
+	{C, K, "康新街道", "康新社区", 0, NULL},
+	{C, K, "康新街道", "书香社区", 0, NULL},
+	{V, K, "哈巴格希街道", "哈巴格希村", 0, NULL},
+	{V, K, "哈巴格希街道", "巴音孟克嘎查", 0, NULL},
+};
+
+#undef J
+#undef D
+#undef E
+#undef S
+#undef K
+#undef C
+#undef V
+#undef HADAI
+#undef RELEASED
+
+const struct demo_partner_row *demo_partner_rows(size_t *n)
+{
+	*n = sizeof demo_partner_table / sizeof demo_partner_table[0];
+	return demo_partner_table;
+}
+
+void demo_partner_address(const struct demo_partner_row *row, uint32_t r, char *out, size_t n)
+{
+	const struct demo_region *reg = demo_region_get(row->region);
+	if (!reg) {
+		out[0] = '\0';
+		return;
+	}
+	if (strcmp(row->kind, "village") == 0) {
+		size_t len = strlen(row->short_name);
+		int gacha = len >= strlen("嘎查") && strcmp(row->short_name + len - strlen("嘎查"), "嘎查") == 0;
+		snprintf(out, n, "%s%s%s%s", reg->addr_prefix, row->town, row->short_name, gacha ? "嘎查委员会" : "村民委员会");
+		return;
+	}
+	int number = 1 + (int)(r % 299);
+	const char *street;
+	if (strcmp(row->town, reg->seat) == 0 || !reg->seat[0]) {
+		size_t n_streets = 0;
+		while (n_streets < sizeof reg->streets / sizeof reg->streets[0] && reg->streets[n_streets]) {
+			n_streets++;
+		}
+		street = reg->streets[(r / 299) % n_streets];
+	} else {
+		street = demo_town_streets[(r / 299) % (sizeof demo_town_streets / sizeof demo_town_streets[0])];
+	}
+	snprintf(out, n, "%s%s%s%d号", reg->addr_prefix, row->town, street, number);
+}
 
 const struct demo_unit_row *demo_unit_rows(size_t *n)
 {
