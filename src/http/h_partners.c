@@ -140,6 +140,13 @@ static enum err partner_apply_body(struct req *r, struct partner *p, json_t *bod
 	json_in_str(body, "address", p->address, sizeof p->address);
 	json_in_str(body, "contact_name", p->contact_name, sizeof p->contact_name);
 	json_in_str(body, "contact_phone", p->contact_phone, sizeof p->contact_phone);
+	/* null clears a number to 0 (unknown). */
+	if (json_is_null(json_object_get(body, "households"))) {
+		p->households = 0;
+	}
+	if (json_is_null(json_object_get(body, "population"))) {
+		p->population = 0;
+	}
 	json_in_int(body, "households", &p->households);
 	json_in_int(body, "population", &p->population);
 	json_in_str(body, "remark", p->remark, sizeof p->remark);
@@ -204,8 +211,11 @@ void h_partners_update(struct req *r)
 		return;
 	}
 	p = before;
-	if (partner_apply_body(r, &p, body, &d) != ERR_OK ||
-	    partner_store_update(req_db(r), &p, version, handler_now(), &d) != ERR_OK) {
+	if (partner_apply_body(r, &p, body, &d) == ERR_OK && strcmp(p.kind, before.kind) != 0 &&
+	    partner_store_has_pairings(req_db(r), p.id)) {
+		err_set(&d, ERR_CONFLICT, "partner_kind_locked", "kind", "该共建对象已有结对记录，不能更改类型");
+	}
+	if (d.err || partner_store_update(req_db(r), &p, version, handler_now(), &d) != ERR_OK) {
 		handler_rollback_reply(r, &d);
 		return;
 	}

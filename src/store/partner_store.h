@@ -42,6 +42,8 @@ enum err partner_store_get(struct db *db, const struct scope *scope, int64_t id,
 enum err partner_store_insert(struct db *db, struct partner *p, int64_t now, struct err_detail *d);
 enum err partner_store_update(struct db *db, struct partner *p, int64_t expected_version, int64_t now,
 			      struct err_detail *d);
+/* 1 when any pairing (open or ended) refers to the partner. */
+int partner_store_has_pairings(struct db *db, int64_t id);
 /* ERR_CONFLICT partner_in_use when pairings refer to it. */
 enum err partner_store_delete(struct db *db, int64_t id, int64_t expected_version, struct err_detail *d);
 

@@ -98,3 +98,45 @@ export function usccProblem(code) {
   }
   return ''
 }
+
+// creation ledger: partners (共建对象) and pairings (结对共建)
+export const PARTNER_KINDS = { community: '社区（小区）', village: '嘎查村' }
+export const PARTNER_KIND_ORDER = ['community', 'village']
+export const PARTNER_KIND_TAG = { community: 'primary', village: 'success' }
+export const PAIRING_KINDS = {
+  city_creation: '结对共建社区（助力文明城市创建）',
+  rural_revitalization: '包联共建嘎查村（助力乡村振兴）',
+}
+export const PAIRING_KINDS_SHORT = { city_creation: '结对共建社区', rural_revitalization: '包联共建嘎查村' }
+export const PAIRING_KIND_ORDER = ['city_creation', 'rural_revitalization']
+// the partner kind each pairing kind needs
+export const PAIRING_PARTNER_KIND = { city_creation: 'community', rural_revitalization: 'village' }
+export const PAIRING_STATUS = { active: '有效', ended: '已结束', pending: '未开始' }
+export const PAIRING_STATUS_TAG = { active: 'success', ended: 'info', pending: 'warning' }
+
+// Today in the office's time zone (the server's dates are Beijing time), YYYY-MM-DD.
+export function todayCN() {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date())
+  const get = (t) => (parts.find((p) => p.type === t) || {}).value
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+// 有效 / 已结束 / 未开始 (the server's `active` is for today)
+export function pairingStatus(g) {
+  if (!g) return ''
+  if (g.active) return 'active'
+  return g.start_date && g.start_date > todayCN() ? 'pending' : 'ended'
+}
+
+// 结束结对 is offered while a pairing is in force and not already ending today
+export function pairingEndable(g) {
+  return pairingStatus(g) === 'active' && (!g.end_date || g.end_date > todayCN())
+}
+
+// a share as a percentage with one decimal; '—' when there is nothing to divide by
+export function fmtPct(n, d) {
+  n = Number(n) || 0
+  d = Number(d) || 0
+  if (!d) return '—'
+  return `${((n * 100) / d).toFixed(1)}%`
+}

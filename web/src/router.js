@@ -4,6 +4,9 @@ import { setApiHandlers } from './api.js'
 import AppLayout from './layout/AppLayout.vue'
 
 const ADMIN = ['admin']
+// 创建台账: a unit's liaison keeps their own unit's pairings; viewers read
+const LEDGER = ['admin', 'unit', 'viewer']
+const OFFICE_READ = ['admin', 'viewer']
 
 const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginPage.vue'), meta: { public: true, title: '登录' } },
@@ -29,6 +32,24 @@ const routes = [
         name: 'titles',
         component: () => import('./views/TitleList.vue'),
         meta: { title: '荣誉称号', group: '单位管理', roles: ADMIN },
+      },
+      {
+        path: 'ledger/pairings',
+        name: 'pairings',
+        component: () => import('./views/PairingList.vue'),
+        meta: { title: '结对共建', group: '创建台账', roles: LEDGER },
+      },
+      {
+        path: 'ledger/partners',
+        name: 'partners',
+        component: () => import('./views/PartnerList.vue'),
+        meta: { title: '共建对象', group: '创建台账', roles: OFFICE_READ },
+      },
+      {
+        path: 'ledger/coverage',
+        name: 'coverage',
+        component: () => import('./views/PairingCoverage.vue'),
+        meta: { title: '结对覆盖', group: '创建台账', roles: OFFICE_READ },
       },
       {
         path: 'system/users',
