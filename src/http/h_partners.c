@@ -364,9 +364,14 @@ static const struct json_in_field pairing_fields[] = {
 };
 #define PAIRING_N_FIELDS (sizeof pairing_fields / sizeof pairing_fields[0])
 
-/* Applies the body, then checks the unit and the partner are the caller's and fit together. */
+/* Applies the body, then checks the unit and the partner are the caller's and fit together.
+ * A new pairing needs an active unit and a partner the caller can see; an edit re-checks them
+ * only when it changes them, so a pairing of a unit since merged can still be ended, and a
+ * pairing that a city office made across banners can be edited by either banner. The unit row
+ * is locked first, so two concurrent requests cannot both pass the overlap check. */
 static enum err pairing_apply_body(struct req *r, struct pairing *g, json_t *body, struct err_detail *d)
 {
+	int64_t old_unit = g->unit_id, old_partner = g->partner_id;
 	json_in_int(body, "unit_id", &g->unit_id);
 	json_in_int(body, "partner_id", &g->partner_id);
 	json_in_str(body, "kind", g->kind, sizeof g->kind);
@@ -383,26 +388,34 @@ static enum err pairing_apply_body(struct req *r, struct pairing *g, json_t *bod
 	if (!g->partner_id) {
 		return err_set(d, ERR_INVALID, "required", "partner_id", "请选择共建对象");
 	}
+	if (!g->start_date[0]) {
+		return err_set(d, ERR_INVALID, "required", "start_date", "请填写开始日期");
+	}
+	if (unit_store_lock(req_db(r), g->unit_id) != ERR_OK) {
+		return err_set(d, ERR_DB, "db", NULL, "lock");
+	}
 	struct unit u;
 	if (unit_store_get(req_db(r), &r->who.scope, g->unit_id, &u) != ERR_OK) {
 		return err_set(d, ERR_NOT_FOUND, "unit_not_found", "unit_id", "单位不存在或不在您的管辖范围内");
 	}
-	if (strcmp(u.status, "active") != 0) {
+	if (g->unit_id != old_unit && strcmp(u.status, "active") != 0) {
 		return err_set(d, ERR_CONFLICT, "unit_inactive", "unit_id", "该单位已合并或撤销，不能新增结对");
 	}
-	struct scope ps = partner_read_scope(r);
-	struct partner p;
-	char today[11];
-	partner_today(today);
-	if (partner_store_get(req_db(r), &ps, g->partner_id, today, &p) != ERR_OK) {
-		return err_set(d, ERR_NOT_FOUND, "partner_not_found", "partner_id", "共建对象不存在或不在您的管辖范围内");
+	if (g->partner_id != old_partner) {
+		struct scope ps = partner_read_scope(r);
+		struct partner p;
+		char today[11];
+		partner_today(today);
+		if (partner_store_get(req_db(r), &ps, g->partner_id, today, &p) != ERR_OK) {
+			return err_set(d, ERR_NOT_FOUND, "partner_not_found", "partner_id", "共建对象不存在或不在您的管辖范围内");
+		}
+		str_copy(g->partner_name, sizeof g->partner_name, p.name);
+		str_copy(g->partner_kind, sizeof g->partner_kind, p.kind);
+		str_copy(g->partner_region_name, sizeof g->partner_region_name, p.region_name);
 	}
 	str_copy(g->unit_name, sizeof g->unit_name, u.name);
 	str_copy(g->unit_region_code, sizeof g->unit_region_code, u.region_code);
-	str_copy(g->partner_name, sizeof g->partner_name, p.name);
-	str_copy(g->partner_kind, sizeof g->partner_kind, p.kind);
-	str_copy(g->partner_region_name, sizeof g->partner_region_name, p.region_name);
-	enum err e = ledger_pairing_validate(g->kind, p.kind, g->start_date, g->end_date, g->note, d);
+	enum err e = ledger_pairing_validate(g->kind, g->partner_kind, g->start_date, g->end_date, g->note, d);
 	if (e == ERR_OK) {
 		e = pairing_store_check_overlap(req_db(r), g, g->id, d);
 	}

@@ -8,8 +8,11 @@
 #include <string.h>
 
 #include "../codec/registry_json.h"
+#include "../util/buf.h"
 #include "../domain/uscc.h"
 #include "../store/db.h"
+#include "../domain/ledger.h"
+#include "../store/partner_store.h"
 #include "../store/title_store.h"
 #include "../store/unit_store.h"
 #include "handler.h"
@@ -117,7 +120,14 @@ void h_units_restructure(struct req *r)
 	}
 	u = before;
 	int64_t now = handler_now();
-	int ok = 1, ended = 0;
+	int ok = 1, ended = 0, pairings_ended = 0;
+	/* Pairings of a merged or dissolved unit end on the change's date (today when none given). */
+	char end_day[11];
+	if (date[0]) {
+		str_copy(end_day, sizeof end_day, date);
+	} else {
+		ledger_date_of(now, end_day);
+	}
 	struct unit other;
 	memset(&other, 0, sizeof other);
 	if (strcmp(kind, "rename") == 0) {
@@ -148,6 +158,7 @@ void h_units_restructure(struct req *r)
 		}
 		ok = title_store_end_all(db, u.id, "lapsed", "机构撤并（合并）", doc_no, r->who.user_id, r->who.username, now,
 					 &ended) == ERR_OK &&
+		     pairing_store_end_open(db, u.id, end_day, now, &pairings_ended) == ERR_OK &&
 		     restructure_event(r, u.id, "merged_into", other.id, NULL, NULL, date, doc_no, note, now) &&
 		     restructure_event(r, other.id, "absorbed", u.id, NULL, NULL, date, doc_no, note, now);
 	} else if (strcmp(kind, "dissolve") == 0) {
@@ -157,6 +168,7 @@ void h_units_restructure(struct req *r)
 		}
 		ok = title_store_end_all(db, u.id, "lapsed", "机构撤并（撤销）", doc_no, r->who.user_id, r->who.username, now,
 					 &ended) == ERR_OK &&
+		     pairing_store_end_open(db, u.id, end_day, now, &pairings_ended) == ERR_OK &&
 		     restructure_event(r, u.id, "dissolved", 0, NULL, NULL, date, doc_no, note, now);
 	} else {
 		snprintf(other.status, sizeof other.status, "active");
@@ -196,8 +208,9 @@ void h_units_restructure(struct req *r)
 		     restructure_event(r, other.id, "split_from", u.id, NULL, NULL, date, doc_no, note, now);
 	}
 	json_t *bj = unit_to_json(&before), *aj = unit_to_json(&u);
-	json_object_set_new(aj, "restructure", json_pack("{s:s, s:I, s:i}", "kind", kind, "related_unit_id",
-							 (json_int_t)other.id, "titles_ended", ended));
+	json_object_set_new(aj, "restructure", json_pack("{s:s, s:I, s:i, s:i}", "kind", kind, "related_unit_id",
+							 (json_int_t)other.id, "titles_ended", ended, "pairings_ended",
+							 pairings_ended));
 	if (!handler_audit_or_reply(r, ok, kind, "unit", u.id, u.region_code, bj, aj) || !handler_commit_or_reply(r)) {
 		return;
 	}

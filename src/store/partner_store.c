@@ -473,6 +473,27 @@ enum err pairing_store_delete(struct db *db, int64_t id, int64_t expected_versio
 				       "该结对记录仍被引用，不能删除", d);
 }
 
+enum err pairing_store_end_open(struct db *db, int64_t unit_id, const char *day, int64_t now, int *n)
+{
+	struct db_stmt *st;
+	*n = 0;
+	if (db_prepare(db,
+		       "UPDATE pairings SET end_date = ?, version = version + 1, updated_at = ? WHERE unit_id = ? AND"
+		       " start_date <= ? AND (end_date IS NULL OR end_date > ?)",
+		       &st) != DB_OK) {
+		return ERR_DB;
+	}
+	db_bind_text(st, 1, day, -1);
+	db_bind_int64(st, 2, now);
+	db_bind_int64(st, 3, unit_id);
+	db_bind_text(st, 4, day, -1);
+	db_bind_text(st, 5, day, -1);
+	enum db_rc rc = db_step(st);
+	*n = (int)db_changes(st);
+	db_stmt_free(st);
+	return rc == DB_DONE ? ERR_OK : ERR_DB;
+}
+
 /* ---- coverage ---- */
 
 /* One coverage list: its count, then up to `limit` rows. head is the SELECT list; from_where the

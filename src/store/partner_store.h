@@ -79,6 +79,9 @@ enum err pairing_store_insert(struct db *db, struct pairing *p, int64_t now, str
 enum err pairing_store_update(struct db *db, struct pairing *p, int64_t expected_version, int64_t now,
 			      struct err_detail *d);
 enum err pairing_store_delete(struct db *db, int64_t id, int64_t expected_version, struct err_detail *d);
+/* Ends the unit's pairings still open on `day` (end_date = day), e.g. when the unit is merged or
+ * dissolved; *n gets how many. */
+enum err pairing_store_end_open(struct db *db, int64_t unit_id, const char *day, int64_t now, int *n);
 /* ERR_CONFLICT pairing_overlap when the unit already has a pairing with this partner whose dates
  * overlap [start, end] (end "" = open); exclude_id skips the pairing being edited. */
 enum err pairing_store_check_overlap(struct db *db, const struct pairing *p, int64_t exclude_id,

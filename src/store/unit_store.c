@@ -769,3 +769,17 @@ enum err unit_store_refresh_top_title(struct db *db, int64_t unit_id)
 	db_stmt_free(st);
 	return rc == DB_DONE ? ERR_OK : ERR_DB;
 }
+
+enum err unit_store_lock(struct db *db, int64_t unit_id)
+{
+	/* A no-op update: on PostgreSQL it takes the row lock until the transaction ends; SQLite's
+	 * write transaction (BEGIN IMMEDIATE) already serialises writers. */
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE units SET version = version WHERE id = ?", &st) != DB_OK) {
+		return ERR_DB;
+	}
+	db_bind_int64(st, 1, unit_id);
+	enum db_rc rc = db_step(st);
+	db_stmt_free(st);
+	return rc == DB_DONE ? ERR_OK : ERR_DB;
+}

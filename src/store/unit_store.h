@@ -70,6 +70,9 @@ enum err unit_store_stats(struct db *db, const struct scope *scope, struct regis
  * rebuilt. Runs in its own transaction. */
 enum err unit_store_refresh_sort_keys(struct db *db, int *n);
 
+/* Locks the unit's row until the transaction ends (serialises checks-then-writes per unit). */
+enum err unit_store_lock(struct db *db, int64_t unit_id);
+
 /* Recomputes units.top_title_id (the highest live title) after a title changed. */
 enum err unit_store_refresh_top_title(struct db *db, int64_t unit_id);
 

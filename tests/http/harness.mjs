@@ -531,17 +531,26 @@ export async function createUser(client, fields) {
 	return r.body;
 }
 
-/** Walks every page of a list with `after` cursors; returns all items. */
+/**
+ * Walks every page of a list and returns all items: with `after` cursors where the list gives a
+ * next_cursor, else (lists without keyset paging) with page numbers until `total` is reached.
+ */
 export async function listAll(client, pathWithQuery, { perPage = 100, max = 10000 } = {}) {
 	const items = [];
 	const sep = pathWithQuery.includes('?') ? '&' : '?';
 	let url = `${pathWithQuery}${sep}per_page=${perPage}`;
+	let page = 1;
 	for (let i = 0; i < max; i++) {
 		const r = await client.get(url);
 		if (r.status !== 200) throw new Error(`GET ${url} → ${r.status} ${JSON.stringify(r.body)}`);
 		items.push(...r.body.items);
-		if (!r.body.next_cursor) break;
-		url = `${pathWithQuery}${sep}per_page=${perPage}&after=${encodeURIComponent(r.body.next_cursor)}`;
+		if (r.body.next_cursor) {
+			url = `${pathWithQuery}${sep}per_page=${perPage}&after=${encodeURIComponent(r.body.next_cursor)}`;
+			continue;
+		}
+		if (typeof r.body.total !== 'number' || r.body.items.length < perPage || items.length >= r.body.total) break;
+		page += 1;
+		url = `${pathWithQuery}${sep}per_page=${perPage}&page=${page}`;
 	}
 	return items;
 }

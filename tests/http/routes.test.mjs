@@ -86,6 +86,43 @@ const SAMPLES = {
 		body: { note: '不应写入', version: STALE },
 	}),
 
+	// The creation ledger. Partners are read by everyone in their region (the liaison's is their
+	// unit's); pairings are written by admins and by a unit's liaison for their own unit, so the
+	// pairing samples use the liaison's unit and a partner of its region.
+	'GET /api/v1/partners': () => ({ path: '/api/v1/partners' }),
+	'POST /api/v1/partners': () => ({
+		path: '/api/v1/partners',
+		body: { kind: 'community', name: uniqueName('路由社区'), region_code: '150622' },
+	}),
+	'GET /api/v1/partners/{id}': (ctx) => ({ path: `/api/v1/partners/${ctx.partnerId}` }),
+	'PATCH /api/v1/partners/{id}': (ctx) => ({
+		path: `/api/v1/partners/${ctx.partnerId}`,
+		body: { remark: '不应写入', version: STALE },
+	}),
+	'DELETE /api/v1/partners/{id}': (ctx) => ({ path: `/api/v1/partners/${ctx.sparePartnerId}?version=${STALE}` }),
+	'GET /api/v1/pairings': () => ({ path: '/api/v1/pairings' }),
+	// a closed period of its own per role, so that every allowed role creates one (201)
+	'POST /api/v1/pairings': (ctx, role) => {
+		const year = 2001 + ROLES.concat('anonymous').indexOf(role);
+		return {
+			path: '/api/v1/pairings',
+			body: {
+				unit_id: ctx.ownUnitId,
+				partner_id: ctx.partnerId,
+				kind: 'city_creation',
+				start_date: `${year}-01-01`,
+				end_date: `${year}-12-31`,
+			},
+		};
+	},
+	'GET /api/v1/pairings/coverage': () => ({ path: '/api/v1/pairings/coverage?limit=5' }),
+	'GET /api/v1/pairings/{id}': (ctx) => ({ path: `/api/v1/pairings/${ctx.pairingId}` }),
+	'PATCH /api/v1/pairings/{id}': (ctx) => ({
+		path: `/api/v1/pairings/${ctx.pairingId}`,
+		body: { note: '不应写入', version: STALE },
+	}),
+	'DELETE /api/v1/pairings/{id}': (ctx) => ({ path: `/api/v1/pairings/${ctx.pairingId}?version=${STALE}` }),
+
 	'GET /api/v1/users': () => ({ path: '/api/v1/users' }),
 	'POST /api/v1/users': () => ({
 		path: '/api/v1/users',
@@ -123,6 +160,21 @@ describe('routes × roles', () => {
 		ctx.scratchUserId = (await createUser(clients.admin, { role: 'viewer', region_code: '150622' })).user.id;
 		const dicts = await clients.admin.get('/api/v1/dicts/unit_category');
 		ctx.dictId = dicts.body.items[0].id;
+		let r = await clients.admin.post('/api/v1/partners', { kind: 'community', name: uniqueName('路由结对社区'), region_code: '150622' });
+		assert.equal(r.status, 201, JSON.stringify(r.body));
+		ctx.partnerId = r.body.id;
+		r = await clients.admin.post('/api/v1/partners', { kind: 'village', name: uniqueName('路由备用村'), region_code: '150622' });
+		assert.equal(r.status, 201, JSON.stringify(r.body));
+		ctx.sparePartnerId = r.body.id;
+		r = await clients.admin.post('/api/v1/pairings', {
+			unit_id: ctx.ownUnitId,
+			partner_id: ctx.partnerId,
+			kind: 'city_creation',
+			start_date: '2020-01-01',
+			end_date: '2020-12-31',
+		});
+		assert.equal(r.status, 201, JSON.stringify(r.body));
+		ctx.pairingId = r.body.id;
 	});
 	after(async () => {
 		await srv?.stop();
@@ -190,6 +242,47 @@ describe('routes × roles', () => {
 		assert.deepEqual(srv.db.query(`SELECT * FROM units WHERE id = ${ctx.scratchUnitId}`), before);
 		assert.equal(srv.db.count('units'), unitsBefore);
 		assert.equal(srv.db.count('audit_log'), auditBefore);
+	});
+
+	it('a forbidden ledger write changes nothing (partners: admin only; pairings: admin and unit)', async () => {
+		const snap = () =>
+			srv.db.queryMany([
+				'SELECT * FROM partners ORDER BY id',
+				'SELECT * FROM pairings ORDER BY id',
+				'SELECT count(*) FROM audit_log',
+			]);
+		const before = snap();
+		const partnerVersion = Number(srv.db.scalar(`SELECT version FROM partners WHERE id = ${ctx.partnerId}`));
+		const pairingVersion = Number(srv.db.scalar(`SELECT version FROM pairings WHERE id = ${ctx.pairingId}`));
+		for (const role of ['assessor', 'unit', 'viewer']) {
+			const c = clients[role];
+			let r = await c.post('/api/v1/partners', { kind: 'village', name: uniqueName('越权村'), region_code: '150622' });
+			assert.equal(r.status, 403, `${role} POST partner`);
+			r = await c.patch(`/api/v1/partners/${ctx.partnerId}`, { remark: `${role} 改`, version: partnerVersion });
+			assert.equal(r.status, 403, `${role} PATCH partner`);
+			r = await c.delete(`/api/v1/partners/${ctx.sparePartnerId}?version=1`);
+			assert.equal(r.status, 403, `${role} DELETE partner`);
+		}
+		for (const role of ['assessor', 'viewer']) {
+			const c = clients[role];
+			let r = await c.post('/api/v1/pairings', {
+				unit_id: ctx.ownUnitId,
+				partner_id: ctx.partnerId,
+				kind: 'city_creation',
+				start_date: '2010-01-01',
+				end_date: '2010-12-31',
+			});
+			assert.equal(r.status, 403, `${role} POST pairing`);
+			r = await c.patch(`/api/v1/pairings/${ctx.pairingId}`, { note: `${role} 改`, version: pairingVersion });
+			assert.equal(r.status, 403, `${role} PATCH pairing`);
+			r = await c.delete(`/api/v1/pairings/${ctx.pairingId}?version=${pairingVersion}`);
+			assert.equal(r.status, 403, `${role} DELETE pairing`);
+		}
+		for (const role of ['assessor', 'unit']) {
+			const r = await clients[role].get('/api/v1/pairings/coverage');
+			assert.equal(r.status, 403, `${role} coverage`);
+		}
+		assert.deepEqual(snap(), before);
 	});
 
 	it('unknown /api paths answer 404 JSON and known paths with another method 405', async () => {

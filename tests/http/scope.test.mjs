@@ -302,6 +302,220 @@ describe('data scope', () => {
 		assert.ok(after.body.items.some((it) => it.code === 'city_added'), 'the banner admin sees the new category');
 	});
 
+	describe('creation ledger (partners by region, pairings by their unit)', () => {
+		let dalad;
+		// partners: D (达拉特旗, by dalad), D2 (达拉特旗, by ordos), E (东胜区), A/AV (准格尔旗);
+		// pairings: gD (unit D × partner D2), gA2 (unit A2 × partner A), gOwn (the liaison's unit × AV).
+		let partnerD, partnerD2, partnerE, partnerA, partnerAV, gD, gA2, gOwn;
+
+		async function ok(r, status = 201) {
+			assert.equal(r.status, status, JSON.stringify(r.body));
+			return r.body;
+		}
+
+		/** The ledger tables and the audit log, whole (one client run). */
+		function ledgerSnapshot() {
+			const [partners, pairings, audit] = srv.db.queryMany([
+				'SELECT * FROM partners ORDER BY id',
+				'SELECT * FROM pairings ORDER BY id',
+				'SELECT count(*), max(id) FROM audit_log',
+			]);
+			return { partners, pairings, audit, units: snapshot() };
+		}
+
+		before(async () => {
+			dalad = await srv.login('dalad');
+			partnerD = await ok(await dalad.post('/api/v1/partners', { kind: 'village', name: uniqueName('达拉特村'), region_code: '150621' }));
+			partnerD2 = await ok(await ordos.post('/api/v1/partners', { kind: 'community', name: uniqueName('达拉特社区'), region_code: '150621' }));
+			partnerE = await ok(await ordos.post('/api/v1/partners', { kind: 'community', name: uniqueName('东胜社区'), region_code: '150602' }));
+			partnerA = await ok(await admin.post('/api/v1/partners', { kind: 'community', name: uniqueName('准格尔社区'), region_code: '150622' }));
+			partnerAV = await ok(await admin.post('/api/v1/partners', { kind: 'village', name: uniqueName('准格尔村'), region_code: '150622' }));
+			gD = await ok(await ordos.post('/api/v1/pairings', { unit_id: unitD.id, partner_id: partnerD2.id, kind: 'city_creation', start_date: '2024-01-01' }));
+			gA2 = await ok(await admin.post('/api/v1/pairings', { unit_id: unitA2.id, partner_id: partnerA.id, kind: 'city_creation', start_date: '2024-01-01' }));
+			gOwn = await ok(await admin.post('/api/v1/pairings', { unit_id: ownUnitId, partner_id: partnerAV.id, kind: 'rural_revitalization', start_date: '2024-03-01' }));
+		});
+
+		it('admin of 准格尔旗: a 达拉特旗 partner or pairing answers 404 on every route and changes nothing', async () => {
+			const before = ledgerSnapshot();
+			const calls = [
+				['GET', `/api/v1/partners/${partnerD.id}`],
+				['GET', `/api/v1/partners/${partnerD2.id}`],
+				['GET', `/api/v1/partners/${partnerE.id}`],
+				['PATCH', `/api/v1/partners/${partnerD.id}`, { remark: '越权修改', version: partnerD.version }],
+				['PATCH', `/api/v1/partners/${partnerE.id}`, { name: '越权改名社区', version: partnerE.version }],
+				['DELETE', `/api/v1/partners/${partnerD.id}?version=${partnerD.version}`],
+				['DELETE', `/api/v1/partners/${partnerE.id}?version=${partnerE.version}`],
+				['GET', `/api/v1/pairings/${gD.id}`],
+				['PATCH', `/api/v1/pairings/${gD.id}`, { note: '越权修改', version: gD.version }],
+				['PATCH', `/api/v1/pairings/${gD.id}`, { end_date: '2024-12-31', version: gD.version }],
+				['DELETE', `/api/v1/pairings/${gD.id}?version=${gD.version}`],
+			];
+			for (const [m, p, body] of calls) {
+				assert404(await admin.req(m, p, body), `admin ${m} ${p}`);
+			}
+			assert.deepEqual(ledgerSnapshot(), before);
+		});
+
+		it('admin cannot pair an out-of-scope partner (404 partner_not_found) or unit (404 unit_not_found)', async () => {
+			const before = ledgerSnapshot();
+			const tries = [
+				[{ unit_id: unitA.id, partner_id: partnerD.id, kind: 'rural_revitalization', start_date: '2025-01-01' }, 'partner_not_found', 'partner_id'],
+				[{ unit_id: unitA.id, partner_id: partnerE.id, kind: 'city_creation', start_date: '2025-01-01' }, 'partner_not_found', 'partner_id'],
+				[{ unit_id: unitD.id, partner_id: partnerAV.id, kind: 'rural_revitalization', start_date: '2025-01-01' }, 'unit_not_found', 'unit_id'],
+				[{ unit_id: unitE.id, partner_id: partnerA.id, kind: 'city_creation', start_date: '2025-01-01' }, 'unit_not_found', 'unit_id'],
+				[{ unit_id: 987654321, partner_id: partnerA.id, kind: 'city_creation', start_date: '2025-01-01' }, 'unit_not_found', 'unit_id'],
+				[{ unit_id: unitA.id, partner_id: 987654321, kind: 'city_creation', start_date: '2025-01-01' }, 'partner_not_found', 'partner_id'],
+			];
+			for (const [body, code, field] of tries) {
+				const r = await admin.post('/api/v1/pairings', body);
+				assert404(r, `admin pairs ${JSON.stringify(body)}`);
+				assert.equal(r.body.error.code, code, JSON.stringify(r.body));
+				assert.equal(r.body.error.field, field);
+			}
+			// nor move an in-scope pairing onto them
+			let r = await admin.patch(`/api/v1/pairings/${gA2.id}`, { partner_id: partnerD2.id, version: gA2.version });
+			assert404(r, 'move pairing to partner D2');
+			assert.equal(r.body.error.code, 'partner_not_found');
+			r = await admin.patch(`/api/v1/pairings/${gA2.id}`, { unit_id: unitD.id, version: gA2.version });
+			assert404(r, 'move pairing to unit D');
+			assert.equal(r.body.error.code, 'unit_not_found');
+			// nor create a partner outside or move one out
+			r = await admin.post('/api/v1/partners', { kind: 'community', name: uniqueName('越权社区'), region_code: '150621' });
+			assert404(r, 'create partner in 150621');
+			assert.equal(r.body.error.field, 'region_code');
+			r = await admin.post('/api/v1/partners', { kind: 'community', name: uniqueName('越权社区'), region_code: '150600' });
+			assert404(r, 'create partner at the city level');
+			r = await admin.patch(`/api/v1/partners/${partnerA.id}`, { region_code: '150621', version: partnerA.version });
+			assert404(r, 'move partner A to 150621');
+			assert.equal(r.body.error.code, 'region_not_found');
+			assert.deepEqual(ledgerSnapshot(), before);
+		});
+
+		it('the liaison sees only pairings of their unit, pairs their unit with partners of its region, and gets 404 elsewhere', async () => {
+			let before = ledgerSnapshot();
+			const pairings = await listAll(liaison, '/api/v1/pairings');
+			assert.ok(pairings.some((g) => g.id === gOwn.id), 'own pairing listed');
+			assert.ok(pairings.every((g) => g.unit_id === ownUnitId), `liaison pairing list leaks: ${JSON.stringify(pairings.map((g) => g.unit_id))}`);
+			for (const q of [`unit_id=${unitA2.id}`, `partner_id=${partnerA.id}`, `unit_id=${unitD.id}`, `q=${encodeURIComponent(unitA2.name)}`]) {
+				const r = await liaison.get(`/api/v1/pairings?${q}`);
+				assert.equal(r.status, 200, q);
+				assert.equal(r.body.total, 0, `liaison pairings?${q}`);
+			}
+			assert.equal((await liaison.get(`/api/v1/pairings/${gOwn.id}`)).status, 200);
+			assert404(await liaison.get(`/api/v1/pairings/${gA2.id}`), 'liaison GET pairing A2');
+			assert404(await liaison.get(`/api/v1/pairings/${gD.id}`), 'liaison GET pairing D');
+			assert404(await liaison.patch(`/api/v1/pairings/${gA2.id}`, { note: '越权', version: gA2.version }), 'liaison PATCH pairing A2');
+			assert404(await liaison.delete(`/api/v1/pairings/${gA2.id}?version=${gA2.version}`), 'liaison DELETE pairing A2');
+			// partners: those of the unit's region (150622), nothing else
+			const partners = await listAll(liaison, '/api/v1/partners');
+			const ids = new Set(partners.map((p) => p.id));
+			assert.ok(ids.has(partnerA.id) && ids.has(partnerAV.id), 'the liaison sees the partners of its region');
+			assert.ok(partners.every((p) => p.region_code.startsWith('150622')), 'liaison partner list leaks');
+			assert.equal((await liaison.get(`/api/v1/partners/${partnerA.id}`)).status, 200);
+			assert404(await liaison.get(`/api/v1/partners/${partnerD.id}`), 'liaison GET partner D');
+			// no pairing for another unit, nor with a partner outside the region
+			let r = await liaison.post('/api/v1/pairings', { unit_id: unitA2.id, partner_id: partnerA.id, kind: 'city_creation', start_date: '2030-01-01' });
+			assert404(r, 'liaison pairs unit A2');
+			assert.equal(r.body.error.code, 'unit_not_found');
+			r = await liaison.post('/api/v1/pairings', { unit_id: ownUnitId, partner_id: partnerD2.id, kind: 'city_creation', start_date: '2030-01-01' });
+			assert404(r, 'liaison pairs partner D2');
+			assert.equal(r.body.error.code, 'partner_not_found');
+			r = await liaison.patch(`/api/v1/pairings/${gOwn.id}`, { unit_id: unitA2.id, version: gOwn.version });
+			assert404(r, 'liaison moves its pairing to unit A2');
+			assert.equal(r.body.error.code, 'unit_not_found');
+			assert.deepEqual(ledgerSnapshot(), before);
+
+			// its own unit with a partner of its region: created, changed, deleted
+			r = await liaison.post('/api/v1/pairings', { unit_id: ownUnitId, partner_id: partnerA.id, kind: 'city_creation', start_date: '2025-05-01', note: '联络员登记' });
+			assert.equal(r.status, 201, JSON.stringify(r.body));
+			const mine = r.body;
+			assert.equal(mine.unit_id, ownUnitId);
+			assert.equal(srv.db.count('audit_log', `entity = 'pairing' AND entity_id = '${mine.id}' AND actor_name = 'liaison'`), 1);
+			r = await liaison.patch(`/api/v1/pairings/${mine.id}`, { end_date: '2025-12-31', version: mine.version });
+			assert.equal(r.status, 200, JSON.stringify(r.body));
+			assert.equal(r.body.end_date, '2025-12-31');
+			// the admin sees it; the liaison's list now has it
+			assert.equal((await admin.get(`/api/v1/pairings/${mine.id}`)).status, 200);
+			assert.ok((await listAll(liaison, '/api/v1/pairings')).some((g) => g.id === mine.id));
+			r = await liaison.delete(`/api/v1/pairings/${mine.id}?version=${r.body.version}`);
+			assert.equal(r.status, 204);
+			assert.equal(srv.db.count('pairings', `id = ${mine.id}`), 0);
+		});
+
+		it('partner and pairing lists never contain out-of-scope rows; filters cannot widen the scope', async () => {
+			for (const c of [admin, leader, assessor]) {
+				const who = c.user.username;
+				const partners = await listAll(c, '/api/v1/partners');
+				assert.ok(partners.some((p) => p.id === partnerA.id), `${who} sees partner A`);
+				assert.ok(partners.every((p) => p.region_code.startsWith('150622')), `${who} partner list leaks`);
+				for (const q of ['region=150621', 'region=150602', `q=${encodeURIComponent(partnerD.name)}`, `q=${encodeURIComponent(partnerE.name)}`]) {
+					const r = await c.get(`/api/v1/partners?${q}`);
+					assert.equal(r.status, 200, q);
+					assert.equal(r.body.total, 0, `${who} partners?${q}`);
+				}
+				for (const q of ['region=150600', 'region=150000']) {
+					const r = await c.get(`/api/v1/partners?${q}&per_page=100`);
+					assert.equal(r.body.total, partners.length, `${who} partners?${q} is intersected with the scope`);
+				}
+				const pairings = await listAll(c, '/api/v1/pairings');
+				assert.ok(pairings.some((g) => g.id === gA2.id) && pairings.some((g) => g.id === gOwn.id), `${who} sees A2 and own`);
+				assert.ok(!pairings.some((g) => g.id === gD.id), `${who} pairing list leaks`);
+				const unitIds = new Set((await listAll(c, '/api/v1/units')).map((u) => u.id));
+				assert.ok(pairings.every((g) => unitIds.has(g.unit_id)), `${who} pairings of out-of-scope units`);
+				for (const q of [`unit_id=${unitD.id}`, `partner_id=${partnerD2.id}`, 'region=150621', `q=${encodeURIComponent(unitD.name)}`]) {
+					const r = await c.get(`/api/v1/pairings?${q}`);
+					assert.equal(r.status, 200, q);
+					assert.equal(r.body.total, 0, `${who} pairings?${q}`);
+				}
+				assert404(await c.get(`/api/v1/partners/${partnerD.id}`), `${who} GET partner D`);
+				assert404(await c.get(`/api/v1/pairings/${gD.id}`), `${who} GET pairing D`);
+			}
+			// the audit list of the banner admin has no entry of an out-of-scope partner or pairing
+			for (const [entity, id] of [['partner', partnerD.id], ['partner', partnerE.id], ['pairing', gD.id]]) {
+				const r = await admin.get(`/api/v1/audit?entity=${entity}&entity_id=${id}`);
+				assert.equal(r.body.total, 0, `audit of ${entity} ${id} leaks`);
+			}
+			// the city admin sees all of them
+			const ordosPartners = new Set((await listAll(ordos, '/api/v1/partners')).map((p) => p.id));
+			for (const p of [partnerD, partnerD2, partnerE, partnerA, partnerAV]) assert.ok(ordosPartners.has(p.id), `ordos sees partner ${p.name}`);
+			const ordosPairings = new Set((await listAll(ordos, '/api/v1/pairings')).map((g) => g.id));
+			for (const g of [gD, gA2, gOwn]) assert.ok(ordosPairings.has(g.id), `ordos sees pairing ${g.id}`);
+			// dalad (达拉特旗) sees its own banner only
+			const daladPartners = await listAll(dalad, '/api/v1/partners');
+			assert.ok(daladPartners.some((p) => p.id === partnerD2.id));
+			assert.ok(daladPartners.every((p) => p.region_code === '150621'), 'dalad partner list leaks');
+			const daladPairings = await listAll(dalad, '/api/v1/pairings');
+			assert.ok(daladPairings.some((g) => g.id === gD.id) && !daladPairings.some((g) => g.id === gA2.id));
+		});
+
+		it('coverage counts only in-scope units and partners', async () => {
+			const unitsIn = (await admin.get('/api/v1/units?status=active&per_page=1')).body.total;
+			const partnersIn = (await admin.get('/api/v1/partners?per_page=1')).body.total;
+			for (const c of [admin, leader]) {
+				const r = await c.get('/api/v1/pairings/coverage?limit=1000');
+				assert.equal(r.status, 200, JSON.stringify(r.body));
+				const { counts } = r.body;
+				assert.equal(counts.units_active, unitsIn, `${c.user.username} units_active`);
+				assert.equal(counts.partners_total, partnersIn, `${c.user.username} partners_total`);
+				const listed = [...r.body.units_without_community, ...r.body.units_without_village].map((u) => u.id);
+				assert.ok(!listed.includes(unitD.id) && !listed.includes(unitE.id), 'coverage lists out-of-scope units');
+				assert.ok(r.body.units_without_community.some((u) => u.id === unitA.id), 'unit A has no community');
+				assert.ok(!r.body.units_without_community.some((u) => u.id === unitA2.id), 'unit A2 has one');
+				const lonely = r.body.partners_without.map((p) => p.id);
+				for (const p of [partnerD, partnerD2, partnerE]) assert.ok(!lonely.includes(p.id), `coverage lists partner ${p.name}`);
+				assert.ok(r.body.units_without_community.length === counts.units_without_community, 'limit 1000 lists them all');
+				assert.ok(r.body.partners_without.length === counts.partners_without);
+			}
+			// the city admin counts the banners below it; its partners include D, D2 and E
+			const c = (await ordos.get('/api/v1/pairings/coverage?limit=1000')).body;
+			assert.ok(c.counts.units_active > unitsIn);
+			assert.ok(c.counts.partners_total >= partnersIn + 3);
+			const lonely = c.partners_without.map((p) => p.id);
+			assert.ok(lonely.includes(partnerD.id) && lonely.includes(partnerE.id) && !lonely.includes(partnerD2.id));
+			assert.ok(!c.units_without_community.some((u) => u.id === unitD.id), 'unit D has a community pairing');
+		});
+	});
+
 	it('a unit id that does not exist answers the same 404 as one out of scope', async () => {
 		const missing = await admin.get('/api/v1/units/987654321');
 		const hidden = await admin.get(`/api/v1/units/${unitD.id}`);
