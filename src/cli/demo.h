@@ -1,5 +1,6 @@
 /* demo.h — the demo data set (cli layer): the loader (demo_registry.c), the creation ledger's
- * partners and pairings (demo_ledger.c) and the tables of names they draw on (demo_names.c).
+ * partners and pairings (demo_ledger.c), its activities (demo_activities.c) and the tables of
+ * names they draw on (demo_names.c).
  * Strings returned or pointed to here are static. */
 #ifndef WM_DEMO_H
 #define WM_DEMO_H
@@ -29,6 +30,19 @@ struct demo_ledger_counts {
  * was applied. Deterministic (its own fixed-seed generator). 0 on success. */
 int demo_ledger_load(struct db *db, const int64_t *unit_ids, int64_t now, struct demo_ledger_counts *counts);
 
+/* What demo_activities_load wrote, for the summary. */
+struct demo_activity_counts {
+	int total, at_partner;
+	int xjw_volunteer_2022; /* 薛家湾供电公司's 志愿服务 + 学雷锋 + 我们的节日 in 2022: the article's 56 */
+	int units_with_gaps;    /* titled units that miss whole months in 2025 and 2026 */
+};
+
+/* Adds the units' activities (精神文明创建活动) from 2021 to 2026-11-27 inside the caller's
+ * transaction, after demo_ledger_load (activities at a partner name the pairing open that day,
+ * read back from the store); unit_ids as for demo_ledger_load. Deterministic (its own
+ * fixed-seed generator). 0 on success. */
+int demo_activities_load(struct db *db, const int64_t *unit_ids, int64_t now, struct demo_activity_counts *counts);
+
 /* A unit of the demo, as written in demo_names.c. */
 struct demo_unit_row {
 	const char *name;
@@ -57,6 +71,8 @@ struct demo_region {
 	const char *title_area;   /* "全旗" or "全区" */
 	const char *phone_prefix; /* landline prefix, "0477-46" */
 	const char *streets[8];   /* streets of the seat, NULL-terminated */
+	/* public places where activities are held: 新时代文明实践中心, 烈士陵园, a scenic area, a square */
+	const char *practice_center, *martyrs_cemetery, *scenic_area, *square;
 };
 
 /* The unit table; *n gets its length. */

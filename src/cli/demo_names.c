@@ -1,5 +1,5 @@
 /* demo_names.c — the names the demo is made of (cli layer): its regions' offices, streets and
- * phone prefixes; award batches, offices and document numbers; institutional changes; the unit
+ * phone prefixes and public places; award batches, offices and document numbers; institutional changes; the unit
  * table (the five units of the 2022 准格尔旗 article first, then about 220 plausible others, most
  * in 准格尔旗, some in 达拉特旗, 伊金霍洛旗, 东胜区 and 康巴什区); the partners of the creation
  * ledger (社区, 嘎查村 of the same regions); contact names. Pure data and string formatting;
@@ -11,15 +11,20 @@
 
 static const struct demo_region demo_regions[] = {
 	{"150622", "准格尔旗", "薛家湾镇", "准格尔旗文明办", "准文明委发", "全旗", "0477-46",
-	 {"迎泽大街", "准格尔路", "西城大街", "白云路", "鸿腾路", "长滩路", "南环路", NULL}},
+	 {"迎泽大街", "准格尔路", "西城大街", "白云路", "鸿腾路", "长滩路", "南环路", NULL},
+	 "准格尔旗新时代文明实践中心", "准格尔旗烈士陵园", "准格尔黄河大峡谷景区", "薛家湾镇文化广场"},
 	{"150621", "达拉特旗", "树林召镇", "达拉特旗文明办", "达文明委发", "全旗", "0477-52",
-	 {"平原大街", "锡尼大街", "罕台路", "迎宾路", "林荫路", NULL}},
+	 {"平原大街", "锡尼大街", "罕台路", "迎宾路", "林荫路", NULL},
+	 "达拉特旗新时代文明实践中心", "达拉特旗烈士陵园", "响沙湾旅游景区", "树林召镇文化广场"},
 	{"150627", "伊金霍洛旗", "阿勒腾席热镇", "伊金霍洛旗文明办", "伊文明委发", "全旗", "0477-89",
-	 {"郡王府街", "伊金霍洛街", "天骄路", "王府路", NULL}},
+	 {"郡王府街", "伊金霍洛街", "天骄路", "王府路", NULL},
+	 "伊金霍洛旗新时代文明实践中心", "伊金霍洛旗烈士陵园", "成吉思汗陵旅游区", "阿勒腾席热镇文化广场"},
 	{"150602", "鄂尔多斯市东胜区", "", "东胜区文明办", "东文明委发", "全区", "0477-83",
-	 {"鄂托克西街", "天骄北路", "伊金霍洛西街", "达拉特南路", "准格尔南路", NULL}},
+	 {"鄂托克西街", "天骄北路", "伊金霍洛西街", "达拉特南路", "准格尔南路", NULL},
+	 "东胜区新时代文明实践中心", "鄂尔多斯市烈士陵园", "东胜区九城宫景区", "东胜区铁西文化广场"},
 	{"150603", "鄂尔多斯市康巴什区", "", "康巴什区文明办", "康文明委发", "全区", "0477-85",
-	 {"康和路", "青春山路", "滨河路", "哈巴格希街", NULL}},
+	 {"康和路", "青春山路", "滨河路", "哈巴格希街", NULL},
+	 "康巴什区新时代文明实践中心", "鄂尔多斯市烈士陵园", "乌兰木伦湖景区", "康巴什区成吉思汗广场"},
 };
 
 static const struct demo_award demo_award_rows[] = {

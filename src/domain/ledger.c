@@ -176,3 +176,80 @@ enum err ledger_pairing_validate(const char *kind, const char *partner_kind, con
 	}
 	return ledger_text(note, "note", LEDGER_NOTE_MAX, 0, "备注", d);
 }
+
+static const struct {
+	const char *code, *label;
+} ledger_festivals[] = {
+	{"spring_festival", "春节"}, {"lantern", "元宵"},  {"qingming", "清明"},     {"dragon_boat", "端午"},
+	{"qixi", "七夕"},            {"mid_autumn", "中秋"}, {"double_ninth", "重阳"},
+};
+
+int ledger_festival_valid(const char *festival)
+{
+	return ledger_festival_label(festival)[0] != '\0';
+}
+
+const char *ledger_festival_label(const char *festival)
+{
+	for (size_t i = 0; festival && i < sizeof ledger_festivals / sizeof ledger_festivals[0]; i++) {
+		if (strcmp(festival, ledger_festivals[i].code) == 0) {
+			return ledger_festivals[i].label;
+		}
+	}
+	return "";
+}
+
+int ledger_activity_role_valid(const char *role)
+{
+	return role && (strcmp(role, "hosted") == 0 || strcmp(role, "joined") == 0);
+}
+
+int ledger_date_year(const char *date)
+{
+	if (!ledger_date_valid(date)) {
+		return 0;
+	}
+	return (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+}
+
+enum err ledger_activity_validate(const struct activity_fields *a, struct err_detail *d)
+{
+	enum err e;
+	if (!a->type_code || !*a->type_code) {
+		return err_set(d, ERR_INVALID, "required", "type_code", "请选择活动类型");
+	}
+	int festival_type = strcmp(a->type_code, "our_festivals") == 0;
+	int has_festival = a->festival && *a->festival;
+	if (festival_type && !has_festival) {
+		return err_set(d, ERR_INVALID, "required", "festival", "“我们的节日”活动须选择节日");
+	}
+	if (has_festival && !ledger_festival_valid(a->festival)) {
+		return err_set(d, ERR_INVALID, "invalid_value", "festival", "节日无效，可选春节、元宵、清明、端午、七夕、中秋、重阳");
+	}
+	if (has_festival && !festival_type) {
+		return err_set(d, ERR_INVALID, "festival_not_allowed", "festival", "只有“我们的节日”活动可以选择节日");
+	}
+	if ((e = ledger_text(a->title, "title", LEDGER_ACTIVITY_TITLE_MAX, 1, "活动名称", d))) {
+		return e;
+	}
+	if (text_utf8_chars(a->title, strlen(a->title)) < 2) {
+		return err_set(d, ERR_INVALID, "too_short", "title", "活动名称至少2个字");
+	}
+	if (!a->activity_date || !*a->activity_date) {
+		return err_set(d, ERR_INVALID, "required", "activity_date", "请填写活动日期");
+	}
+	if (!ledger_date_valid(a->activity_date)) {
+		return err_set(d, ERR_INVALID, "invalid_date", "activity_date", "活动日期应为有效日期，格式 YYYY-MM-DD");
+	}
+	if ((e = ledger_text(a->place, "place", 100, 0, "活动地点", d)) ||
+	    (e = ledger_text(a->description, "description", LEDGER_ACTIVITY_DESC_MAX, 0, "活动内容", d))) {
+		return e;
+	}
+	if (!ledger_activity_role_valid(a->role)) {
+		return err_set(d, ERR_INVALID, "invalid_value", "role", "参与方式无效，可选 hosted（主办）、joined（参与）");
+	}
+	if (a->participants < 0 || a->participants > 1000000) {
+		return err_set(d, ERR_INVALID, "out_of_range", "participants", "参与人数应在0到1000000之间");
+	}
+	return ERR_OK;
+}

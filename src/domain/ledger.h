@@ -34,4 +34,21 @@ enum err ledger_partner_validate(const struct partner_fields *p, struct err_deta
 enum err ledger_pairing_validate(const char *kind, const char *partner_kind, const char *start_date,
 				 const char *end_date, const char *note, struct err_detail *d);
 
+/* Activities (精神文明创建活动). festival: spring_festival 春节, lantern 元宵, qingming 清明,
+ * dragon_boat 端午, qixi 七夕, mid_autumn 中秋, double_ninth 重阳 — required for the type
+ * our_festivals (我们的节日) and not allowed for any other. role: hosted 主办 / joined 参与. */
+#define LEDGER_ACTIVITY_TITLE_MAX 100
+#define LEDGER_ACTIVITY_DESC_MAX 2000
+int ledger_festival_valid(const char *festival);
+const char *ledger_festival_label(const char *festival);
+int ledger_activity_role_valid(const char *role);
+
+struct activity_fields {
+	const char *type_code, *festival, *title, *activity_date, *place, *role, *description;
+	int64_t participants;
+};
+enum err ledger_activity_validate(const struct activity_fields *a, struct err_detail *d);
+/* The year an activity counts for: the year of the day it happened. */
+int ledger_date_year(const char *date);
+
 #endif

@@ -159,7 +159,7 @@ static int dict_writer_or_reply(struct req *r)
 
 static int dict_kind_or_reply(struct req *r)
 {
-	if (strcmp(req_param(r, 0), "unit_category") != 0) {
+	if (strcmp(req_param(r, 0), "unit_category") != 0 && strcmp(req_param(r, 0), "activity_type") != 0) {
 		reply_error(r, 404, "not_found", "数据字典不存在", NULL);
 		return 0;
 	}

@@ -45,6 +45,13 @@ void h_pairings_create(struct req *r);
 void h_pairings_update(struct req *r);
 void h_pairings_delete(struct req *r);
 void h_pairings_coverage(struct req *r);
+/* h_activities.c */
+void h_activities_list(struct req *r);
+void h_activities_get(struct req *r);
+void h_activities_create(struct req *r);
+void h_activities_update(struct req *r);
+void h_activities_delete(struct req *r);
+void h_activities_stats(struct req *r);
 /* h_users.c */
 void h_users_list(struct req *r);
 void h_users_get(struct req *r);

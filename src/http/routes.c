@@ -56,6 +56,12 @@ const struct route routes[] = {
 	{"GET", "/api/v1/pairings/{id}", h_pairings_get, ANY, 0},
 	{"PATCH", "/api/v1/pairings/{id}", h_pairings_update, ADMIN | ROLE_UNIT, 0},
 	{"DELETE", "/api/v1/pairings/{id}", h_pairings_delete, ADMIN | ROLE_UNIT, 0},
+	{"GET", "/api/v1/activities", h_activities_list, ANY, 0},
+	{"POST", "/api/v1/activities", h_activities_create, ADMIN | ROLE_UNIT, 0},
+	{"GET", "/api/v1/activities/stats", h_activities_stats, ANY, 0},
+	{"GET", "/api/v1/activities/{id}", h_activities_get, ANY, 0},
+	{"PATCH", "/api/v1/activities/{id}", h_activities_update, ADMIN | ROLE_UNIT, 0},
+	{"DELETE", "/api/v1/activities/{id}", h_activities_delete, ADMIN | ROLE_UNIT, 0},
 
 	{"GET", "/api/v1/users", h_users_list, ADMIN, 0},
 	{"POST", "/api/v1/users", h_users_create, ADMIN, 0},

@@ -118,6 +118,23 @@ static void server_client_ip(struct req *r)
 	}
 }
 
+/* Gives the request's connection back as soon as the handler has answered: the response is
+ * already in memory, and holding the connection until it is sent would let a slow client block
+ * a worker thread that needs one for its next request (with every connection so held, the pool
+ * deadlocks). A transaction a handler left open is rolled back first. */
+static void server_release_db(struct req *r)
+{
+	if (!r->db) {
+		return;
+	}
+	if (db_in_transaction(r->db)) {
+		log_error("transaction left open by a handler", "request_id", r->request_id, "path", r->path);
+		db_rollback(r->db);
+	}
+	db_pool_release(r->app->pool, r->db);
+	r->db = NULL;
+}
+
 static int server_is_unsafe(const char *method)
 {
 	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 && strcmp(method, "OPTIONS") != 0;
@@ -226,6 +243,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		return MHD_YES; /* already answered (413 on Content-Length) */
 	}
 	server_dispatch(r);
+	server_release_db(r);
 	return MHD_YES;
 }
 

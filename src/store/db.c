@@ -49,6 +49,7 @@ enum db_rc db_begin_write(struct db *db)
 
 enum db_rc db_commit(struct db *db) { return db_exec(db, "COMMIT"); }
 enum db_rc db_rollback(struct db *db) { return db_exec(db, "ROLLBACK"); }
+int db_in_transaction(struct db *db) { return db->drv->in_transaction(db); }
 
 enum db_rc db_prepare(struct db *db, const char *sql, struct db_stmt **out)
 {

@@ -46,6 +46,8 @@ enum db_rc db_begin(struct db *db);
 enum db_rc db_begin_write(struct db *db);
 enum db_rc db_commit(struct db *db);
 enum db_rc db_rollback(struct db *db);
+/* 1 while a transaction is open on the connection. */
+int db_in_transaction(struct db *db);
 
 /* Statements. Parameters are numbered from 1, columns from 0. */
 enum db_rc db_prepare(struct db *db, const char *sql, struct db_stmt **out);

@@ -9,6 +9,7 @@ struct db_driver {
 	void (*close)(struct db *db);
 	const char *(*errmsg)(struct db *db);
 	enum db_rc (*exec)(struct db *db, const char *sql);
+	int (*in_transaction)(struct db *db);
 	enum db_rc (*prepare)(struct db *db, const char *sql, struct db_stmt **out);
 	void (*stmt_free)(struct db_stmt *st);
 	void (*reset)(struct db_stmt *st);

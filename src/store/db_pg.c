@@ -11,10 +11,16 @@
 #include "../util/log.h"
 #include "../util/xalloc.h"
 
+/* Server-side prepared statements, per connection: the same SQL text is parsed and planned once
+ * (PQprepare) and then only executed (PQexecPrepared). Beyond the cap, statements run unnamed. */
+#define PG_PREPARED_MAX 256
+
 struct pg_db {
 	struct db base;
 	PGconn *conn;
 	char *errmsg; /* last error, owned */
+	char *prepared[PG_PREPARED_MAX]; /* SQL of statement "wm<i>", owned */
+	int n_prepared;
 };
 
 struct pg_stmt {
@@ -139,9 +145,18 @@ fail:
 static void pg_close(struct db *db)
 {
 	struct pg_db *d = (struct pg_db *)db;
+	for (int i = 0; i < d->n_prepared; i++) {
+		free(d->prepared[i]);
+	}
 	PQfinish(d->conn);
 	free(d->errmsg);
 	free(d);
+}
+
+static int pg_in_transaction(struct db *db)
+{
+	PGTransactionStatusType t = PQtransactionStatus(((struct pg_db *)db)->conn);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
 static const char *pg_errmsg(struct db *db)
@@ -362,6 +377,36 @@ static void pg_bind_null(struct db_stmt *s, int idx)
 	pg_bind((struct pg_stmt *)s, idx, NULL, 0, 0);
 }
 
+/* Runs st through a prepared statement of the connection (preparing it on first use). A prepare
+ * that fails (bad SQL, aborted transaction) is not remembered, so the error surfaces as usual. */
+static PGresult *pg_run(struct pg_db *d, struct pg_stmt *st)
+{
+	int slot = -1;
+	for (int i = 0; i < d->n_prepared; i++) {
+		if (strcmp(d->prepared[i], st->sql) == 0) {
+			slot = i;
+			break;
+		}
+	}
+	char name[16];
+	if (slot < 0 && d->n_prepared < PG_PREPARED_MAX) {
+		snprintf(name, sizeof name, "wm%d", d->n_prepared);
+		PGresult *pr = PQprepare(d->conn, name, st->sql, st->nparams, NULL);
+		if (!pr || PQresultStatus(pr) != PGRES_COMMAND_OK) {
+			return pr; /* the caller reports its error */
+		}
+		PQclear(pr);
+		slot = d->n_prepared;
+		d->prepared[d->n_prepared++] = xstrdup(st->sql);
+	}
+	if (slot < 0) {
+		return PQexecParams(d->conn, st->sql, st->nparams, NULL, (const char *const *)st->values, st->lengths,
+				    st->formats, 0);
+	}
+	snprintf(name, sizeof name, "wm%d", slot);
+	return PQexecPrepared(d->conn, name, st->nparams, (const char *const *)st->values, st->lengths, st->formats, 0);
+}
+
 static enum db_rc pg_execute(struct pg_stmt *st)
 {
 	struct pg_db *d = (struct pg_db *)st->base.db;
@@ -372,8 +417,7 @@ static enum db_rc pg_execute(struct pg_stmt *st)
 		rc = DB_E_ERROR;
 		goto out;
 	}
-	st->res = PQexecParams(d->conn, st->sql, st->nparams, NULL,
-			       (const char *const *)st->values, st->lengths, st->formats, 0);
+	st->res = pg_run(d, st);
 	ExecStatusType s = st->res ? PQresultStatus(st->res) : PGRES_FATAL_ERROR;
 	if (s == PGRES_TUPLES_OK) {
 		st->ntuples = PQntuples(st->res);
@@ -493,6 +537,7 @@ static const struct db_driver db_pg_driver = {
 	.close = pg_close,
 	.errmsg = pg_errmsg,
 	.exec = pg_exec,
+	.in_transaction = pg_in_transaction,
 	.prepare = pg_prepare,
 	.stmt_free = pg_stmt_free,
 	.reset = pg_reset,

@@ -81,6 +81,11 @@ static enum db_rc sqlite_db_exec(struct db *db, const char *sql)
 	return sqlite_map_rc(sqlite3_exec(sqlite_db_of(db)->h, sql, NULL, NULL, NULL));
 }
 
+static int sqlite_db_in_transaction(struct db *db)
+{
+	return !sqlite3_get_autocommit(sqlite_db_of(db)->h);
+}
+
 static enum db_rc sqlite_db_prepare(struct db *db, const char *sql, struct db_stmt **out)
 {
 	struct sqlite_db *s = sqlite_db_of(db);
@@ -233,6 +238,7 @@ static const struct db_driver sqlite_driver = {
 	.close = sqlite_db_close,
 	.errmsg = sqlite_db_errmsg,
 	.exec = sqlite_db_exec,
+	.in_transaction = sqlite_db_in_transaction,
 	.prepare = sqlite_db_prepare,
 	.stmt_free = sqlite_stmt_free,
 	.reset = sqlite_stmt_reset,

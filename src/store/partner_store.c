@@ -251,6 +251,19 @@ enum err partner_store_delete(struct db *db, int64_t id, int64_t expected_versio
 	if (partner_store_has_pairings(db, id)) {
 		return err_set(d, ERR_CONFLICT, "partner_in_use", NULL, "该共建对象已有结对记录，不能删除");
 	}
+	int64_t n = 0;
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT count(*) FROM activities WHERE partner_id = ?", &st) != DB_OK) {
+		return err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
+	db_bind_int64(st, 1, id);
+	if (db_step(st) == DB_ROW) {
+		n = db_col_int64(st, 0);
+	}
+	db_stmt_free(st);
+	if (n > 0) {
+		return err_set(d, ERR_CONFLICT, "partner_in_use", NULL, "该共建对象已有活动记录，不能删除");
+	}
 	return ledger_delete_versioned(db, "DELETE FROM partners WHERE id = ? AND version = ?", id, expected_version,
 				       "该共建对象仍被引用，不能删除", d);
 }

@@ -122,6 +122,19 @@ const SAMPLES = {
 		body: { note: '不应写入', version: STALE },
 	}),
 	'DELETE /api/v1/pairings/{id}': (ctx) => ({ path: `/api/v1/pairings/${ctx.pairingId}?version=${STALE}` }),
+	// activities: scoped by their unit like pairings (admins, and a liaison for their own unit)
+	'GET /api/v1/activities': () => ({ path: '/api/v1/activities' }),
+	'POST /api/v1/activities': (ctx) => ({
+		path: '/api/v1/activities',
+		body: { unit_id: ctx.ownUnitId, type_code: 'volunteer_service', title: '路由测试活动', activity_date: '2024-05-01' },
+	}),
+	'GET /api/v1/activities/stats': () => ({ path: '/api/v1/activities/stats?year=2024' }),
+	'GET /api/v1/activities/{id}': (ctx) => ({ path: `/api/v1/activities/${ctx.activityId}` }),
+	'PATCH /api/v1/activities/{id}': (ctx) => ({
+		path: `/api/v1/activities/${ctx.activityId}`,
+		body: { title: '不应写入', version: STALE },
+	}),
+	'DELETE /api/v1/activities/{id}': (ctx) => ({ path: `/api/v1/activities/${ctx.activityId}?version=${STALE}` }),
 
 	'GET /api/v1/users': () => ({ path: '/api/v1/users' }),
 	'POST /api/v1/users': () => ({
@@ -175,6 +188,14 @@ describe('routes × roles', () => {
 		});
 		assert.equal(r.status, 201, JSON.stringify(r.body));
 		ctx.pairingId = r.body.id;
+		r = await clients.admin.post('/api/v1/activities', {
+			unit_id: ctx.ownUnitId,
+			type_code: 'lei_feng',
+			title: '路由测试学雷锋',
+			activity_date: '2020-03-05',
+		});
+		assert.equal(r.status, 201, JSON.stringify(r.body));
+		ctx.activityId = r.body.id;
 	});
 	after(async () => {
 		await srv?.stop();
@@ -244,16 +265,19 @@ describe('routes × roles', () => {
 		assert.equal(srv.db.count('audit_log'), auditBefore);
 	});
 
-	it('a forbidden ledger write changes nothing (partners: admin only; pairings: admin and unit)', async () => {
+	it('a forbidden ledger write changes nothing (partners: admin only; pairings and activities: admin and unit)', async () => {
 		const snap = () =>
 			srv.db.queryMany([
 				'SELECT * FROM partners ORDER BY id',
 				'SELECT * FROM pairings ORDER BY id',
+				`SELECT * FROM activities WHERE id = ${ctx.activityId}`,
+				'SELECT count(*), max(id), sum(version), max(updated_at) FROM activities',
 				'SELECT count(*) FROM audit_log',
 			]);
 		const before = snap();
 		const partnerVersion = Number(srv.db.scalar(`SELECT version FROM partners WHERE id = ${ctx.partnerId}`));
 		const pairingVersion = Number(srv.db.scalar(`SELECT version FROM pairings WHERE id = ${ctx.pairingId}`));
+		const activityVersion = Number(srv.db.scalar(`SELECT version FROM activities WHERE id = ${ctx.activityId}`));
 		for (const role of ['assessor', 'unit', 'viewer']) {
 			const c = clients[role];
 			let r = await c.post('/api/v1/partners', { kind: 'village', name: uniqueName('越权村'), region_code: '150622' });
@@ -277,6 +301,12 @@ describe('routes × roles', () => {
 			assert.equal(r.status, 403, `${role} PATCH pairing`);
 			r = await c.delete(`/api/v1/pairings/${ctx.pairingId}?version=${pairingVersion}`);
 			assert.equal(r.status, 403, `${role} DELETE pairing`);
+			r = await c.post('/api/v1/activities', { unit_id: ctx.ownUnitId, type_code: 'other', title: '越权活动', activity_date: '2024-01-02' });
+			assert.equal(r.status, 403, `${role} POST activity`);
+			r = await c.patch(`/api/v1/activities/${ctx.activityId}`, { title: `${role} 改`, version: activityVersion });
+			assert.equal(r.status, 403, `${role} PATCH activity`);
+			r = await c.delete(`/api/v1/activities/${ctx.activityId}?version=${activityVersion}`);
+			assert.equal(r.status, 403, `${role} DELETE activity`);
 		}
 		for (const role of ['assessor', 'unit']) {
 			const r = await clients[role].get('/api/v1/pairings/coverage');

@@ -514,6 +514,183 @@ describe('data scope', () => {
 			assert.ok(lonely.includes(partnerD.id) && lonely.includes(partnerE.id) && !lonely.includes(partnerD2.id));
 			assert.ok(!c.units_without_community.some((u) => u.id === unitD.id), 'unit D has a community pairing');
 		});
+
+		describe('activities (scoped by their unit)', () => {
+			// aD (unit D × partner D2), aE (unit E), aA2 (unit A2 × partner A), aOwn (the liaison's unit × AV).
+			// The out-of-scope ones (aD, aE) have a type of their own, made by the city admin, so that a
+			// leak in the statistics shows as that type.
+			const YEAR = 2019;
+			let aD, aE, aA2, aOwn, probeType;
+
+			/** The fixtures' rows whole, a fingerprint of all activities (the demo has thousands), the audit log's size. */
+			function activitySnapshot() {
+				const ids = [aD, aE, aA2, aOwn].map((a) => a.id).join(', ');
+				const [mine, all, audit] = srv.db.queryMany([
+					`SELECT * FROM activities WHERE id IN (${ids}) ORDER BY id`,
+					'SELECT count(*), max(id), sum(version), max(updated_at) FROM activities',
+					'SELECT count(*), max(id) FROM audit_log',
+				]);
+				assert.equal(mine.length, 4);
+				return { mine, all, audit, ledger: ledgerSnapshot() };
+			}
+			const act = (unit, fields = {}) => ({
+				unit_id: unit.id ?? unit,
+				type_code: 'volunteer_service',
+				title: uniqueName('范围活动'),
+				activity_date: `${YEAR}-05-04`,
+				participants: 10,
+				...fields,
+			});
+
+			before(async () => {
+				probeType = 'scope_probe_' + Math.random().toString(36).slice(2, 8);
+				await ok(await ordos.post('/api/v1/dicts/activity_type', { code: probeType, label: '范围探测活动', sort: 990 }));
+				aD = await ok(await ordos.post('/api/v1/activities', act(unitD, { type_code: probeType, partner_id: partnerD2.id })));
+				aE = await ok(await ordos.post('/api/v1/activities', act(unitE, { type_code: probeType, activity_date: `${YEAR}-06-01` })));
+				aA2 = await ok(await admin.post('/api/v1/activities', act(unitA2, { partner_id: partnerA.id, activity_date: `${YEAR}-07-01` })));
+				aOwn = await ok(await liaison.post('/api/v1/activities', act(ownUnitId, { partner_id: partnerAV.id, type_code: 'lei_feng', activity_date: `${YEAR}-03-05` })));
+			});
+
+			it('admin of 准格尔旗: a 达拉特旗/东胜区 activity answers 404 on every route; no write reaches or moves one out of scope', async () => {
+				const before = activitySnapshot();
+				const calls = [
+					['GET', `/api/v1/activities/${aD.id}`],
+					['GET', `/api/v1/activities/${aE.id}`],
+					['PATCH', `/api/v1/activities/${aD.id}`, { title: '越权修改', version: aD.version }],
+					['PATCH', `/api/v1/activities/${aE.id}`, { participants: 1, version: aE.version }],
+					['DELETE', `/api/v1/activities/${aD.id}?version=${aD.version}`],
+					['DELETE', `/api/v1/activities/${aE.id}?version=${aE.version}`],
+				];
+				for (const [m, p, body] of calls) assert404(await admin.req(m, p, body), `admin ${m} ${p}`);
+				const tries = [
+					[act(unitD), 'unit_not_found', 'unit_id'],
+					[act(unitE), 'unit_not_found', 'unit_id'],
+					[act(987654321), 'unit_not_found', 'unit_id'],
+					[act(unitA, { partner_id: partnerD.id }), 'partner_not_found', 'partner_id'],
+					[act(unitA, { partner_id: partnerE.id }), 'partner_not_found', 'partner_id'],
+				];
+				for (const [body, code, field] of tries) {
+					const r = await admin.post('/api/v1/activities', body);
+					assert404(r, `admin creates ${JSON.stringify(body)}`);
+					assert.equal(r.body.error.code, code, JSON.stringify(r.body));
+					assert.equal(r.body.error.field, field);
+				}
+				let r = await admin.patch(`/api/v1/activities/${aA2.id}`, { unit_id: unitD.id, version: aA2.version });
+				assert404(r, 'move activity A2 to unit D');
+				assert.equal(r.body.error.code, 'unit_not_found');
+				r = await admin.patch(`/api/v1/activities/${aA2.id}`, { partner_id: partnerD2.id, version: aA2.version });
+				assert404(r, 'move activity A2 to partner D2');
+				assert.equal(r.body.error.code, 'partner_not_found');
+				assert.deepEqual(activitySnapshot(), before);
+			});
+
+			it('the liaison sees and writes only their unit\'s activities (with partners of its region); 404 elsewhere', async () => {
+				const before = activitySnapshot();
+				const mineListed = await listAll(liaison, `/api/v1/activities?year=${YEAR}`);
+				assert.ok(mineListed.some((a) => a.id === aOwn.id), 'own activity listed');
+				assert.ok(mineListed.every((a) => a.unit_id === ownUnitId), `liaison activity list leaks: ${JSON.stringify(mineListed.map((a) => a.unit_id))}`);
+				for (const q of [`unit_id=${unitA2.id}`, `partner_id=${partnerA.id}`, `unit_id=${unitD.id}`, `q=${encodeURIComponent(unitA2.name)}`, `q=${encodeURIComponent(aA2.title)}`]) {
+					const r = await liaison.get(`/api/v1/activities?${q}`);
+					assert.equal(r.status, 200, q);
+					assert.equal(r.body.total, 0, `liaison activities?${q}`);
+				}
+				assert.equal((await liaison.get(`/api/v1/activities/${aOwn.id}`)).status, 200);
+				for (const a of [aA2, aD, aE]) {
+					assert404(await liaison.get(`/api/v1/activities/${a.id}`), `liaison GET activity ${a.id}`);
+					assert404(await liaison.patch(`/api/v1/activities/${a.id}`, { title: '越权修改', version: a.version }), `liaison PATCH activity ${a.id}`);
+					assert404(await liaison.delete(`/api/v1/activities/${a.id}?version=${a.version}`), `liaison DELETE activity ${a.id}`);
+				}
+				let r = await liaison.post('/api/v1/activities', act(unitA2));
+				assert404(r, 'liaison creates for unit A2');
+				assert.equal(r.body.error.code, 'unit_not_found');
+				r = await liaison.post('/api/v1/activities', act(ownUnitId, { partner_id: partnerD2.id }));
+				assert404(r, 'liaison with partner D2');
+				assert.equal(r.body.error.code, 'partner_not_found');
+				r = await liaison.patch(`/api/v1/activities/${aOwn.id}`, { unit_id: unitA2.id, version: aOwn.version });
+				assert404(r, 'liaison moves its activity to unit A2');
+				assert.equal(r.body.error.code, 'unit_not_found');
+				r = await liaison.patch(`/api/v1/activities/${aOwn.id}`, { partner_id: partnerE.id, version: aOwn.version });
+				assert404(r, 'liaison moves its activity to partner E');
+				assert.equal(r.body.error.code, 'partner_not_found');
+				assert.deepEqual(activitySnapshot(), before);
+
+				// its own unit, with a partner of its region: created, changed, deleted, each audited as the liaison
+				r = await liaison.post('/api/v1/activities', act(ownUnitId, { partner_id: partnerA.id, title: '联络员登记活动' }));
+				assert.equal(r.status, 201, JSON.stringify(r.body));
+				const mine = r.body;
+				assert.equal(mine.unit_id, ownUnitId);
+				assert.equal(mine.partner_name, partnerA.name);
+				r = await liaison.patch(`/api/v1/activities/${mine.id}`, { participants: 25, version: mine.version });
+				assert.equal(r.status, 200, JSON.stringify(r.body));
+				assert.equal((await admin.get(`/api/v1/activities/${mine.id}`)).body.participants, 25, 'the admin sees it');
+				r = await liaison.delete(`/api/v1/activities/${mine.id}?version=${r.body.version}`);
+				assert.equal(r.status, 204, r.text);
+				assert.equal(srv.db.count('activities', `id = ${mine.id}`), 0);
+				const audited = srv.db.query(`SELECT action FROM audit_log WHERE entity = 'activity' AND entity_id = '${mine.id}' AND actor_name = 'liaison' ORDER BY id`);
+				assert.deepEqual(audited.map((x) => x[0]), ['create', 'update', 'delete']);
+			});
+
+			it('activity lists and statistics never contain out-of-scope rows; filters cannot widen the scope', async () => {
+				for (const c of [admin, leader, assessor]) {
+					const who = c.user.username;
+					// the year of the fixtures (the demo's thousands of activities are in other years)
+					const list = await listAll(c, `/api/v1/activities?year=${YEAR}`);
+					assert.ok(list.some((a) => a.id === aA2.id) && list.some((a) => a.id === aOwn.id), `${who} sees A2 and own`);
+					assert.ok(!list.some((a) => a.id === aD.id || a.id === aE.id), `${who} activity list leaks`);
+					assert.ok(!list.some((a) => a.type_code === probeType), `${who} activity list leaks the probe type`);
+					const unitIds = new Set((await listAll(c, '/api/v1/units')).map((u) => u.id));
+					assert.ok(list.every((a) => unitIds.has(a.unit_id)), `${who} activities of out-of-scope units`);
+					for (const q of [`unit_id=${unitD.id}`, `unit_id=${unitE.id}`, `partner_id=${partnerD2.id}`, 'region=150621', 'region=150602', `type=${probeType}`, `q=${encodeURIComponent(unitD.name)}`, `q=${encodeURIComponent(aD.title)}`]) {
+						const r = await c.get(`/api/v1/activities?${q}`);
+						assert.equal(r.status, 200, q);
+						assert.equal(r.body.total, 0, `${who} activities?${q}`);
+						const s = await c.get(`/api/v1/activities/stats?year=${YEAR}&${q}`);
+						if (q.startsWith('unit_id=')) {
+							// the statistics of one unit name it: one out of scope is not found
+							assert404(s, `${who} activities/stats?${q}`);
+							assert.equal(s.body.error.code, 'unit_not_found');
+						} else {
+							assert.equal(s.status, 200, `stats ${q}`);
+							assert.equal(s.body.total, 0, `${who} activities/stats?${q}`);
+						}
+					}
+					// a wider region filter is intersected with the scope
+					const wide = await c.get(`/api/v1/activities?year=${YEAR}&region=150600&per_page=1`);
+					assert.equal(wide.body.total, list.length, `${who} activities?region=150600`);
+					const all = await c.get('/api/v1/activities?per_page=1');
+					assert.equal((await c.get('/api/v1/activities?region=150000&per_page=1')).body.total, all.body.total, `${who} activities?region=150000`);
+					// the year's statistics: the in-scope activities of that year, no probe type
+					const inYear = list.filter((a) => a.year === YEAR);
+					assert.equal(inYear.length, list.length);
+					const s = (await c.get(`/api/v1/activities/stats?year=${YEAR}`)).body;
+					assert.equal(s.total, inYear.length, `${who} stats total`);
+					assert.equal(s.participants, inYear.reduce((n, a) => n + a.participants, 0), `${who} stats participants`);
+					assert.ok(!s.by_type.some((t) => t.type_code === probeType), `${who} stats leak the probe type`);
+					assert404(await c.get(`/api/v1/activities/${aD.id}`), `${who} GET activity D`);
+				}
+				// the liaison's statistics are its unit's
+				const mine = (await listAll(liaison, `/api/v1/activities?year=${YEAR}`)).filter((a) => a.unit_id === ownUnitId);
+				const ls = (await liaison.get(`/api/v1/activities/stats?year=${YEAR}`)).body;
+				assert.equal(ls.total, mine.length);
+				assert.ok(!ls.by_type.some((t) => t.type_code === probeType));
+				assert404(await liaison.get(`/api/v1/activities/stats?year=${YEAR}&unit_id=${unitA2.id}`), 'liaison stats of unit A2');
+				assert.equal((await liaison.get(`/api/v1/activities/stats?year=${YEAR}&unit_id=${ownUnitId}`)).body.total, mine.length);
+				// the banner admin's audit list has no entry of an out-of-scope activity
+				for (const a of [aD, aE]) {
+					const r = await admin.get(`/api/v1/audit?entity=activity&entity_id=${a.id}`);
+					assert.equal(r.body.total, 0, `audit of activity ${a.id} leaks`);
+				}
+				// the city admin sees all four, and counts the probe type twice; dalad sees D only
+				const ordosIds = new Set((await listAll(ordos, `/api/v1/activities?year=${YEAR}`)).map((a) => a.id));
+				for (const a of [aD, aE, aA2, aOwn]) assert.ok(ordosIds.has(a.id), `ordos sees activity ${a.id}`);
+				const os = (await ordos.get(`/api/v1/activities/stats?year=${YEAR}`)).body;
+				assert.equal(os.by_type.find((t) => t.type_code === probeType)?.count, 2, JSON.stringify(os.by_type));
+				const daladList = await listAll(dalad, `/api/v1/activities?year=${YEAR}`);
+				assert.ok(daladList.some((a) => a.id === aD.id) && !daladList.some((a) => a.id === aA2.id || a.id === aE.id));
+				const ds = (await dalad.get(`/api/v1/activities/stats?year=${YEAR}`)).body;
+				assert.equal(ds.by_type.find((t) => t.type_code === probeType)?.count, 1);
+			});
+		});
 	});
 
 	it('a unit id that does not exist answers the same 404 as one out of scope', async () => {

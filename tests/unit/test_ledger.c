@@ -1,5 +1,6 @@
 /* test_ledger.c — unit tests for src/domain/ledger: calendar dates, the date of an epoch time in
- * the offices' time zone, partner validation and the pairing rules (kind ↔ partner kind, dates). */
+ * the offices' time zone, partner validation, the pairing rules (kind ↔ partner kind, dates) and
+ * the activity rules (festivals, dates, roles, limits). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -108,6 +109,50 @@ static void test_partner_validation(void **state)
 	assert_string_equal(d.code, "too_long");
 }
 
+static void test_activity_rules(void **state)
+{
+	(void)state;
+	struct err_detail d;
+	struct activity_fields ok = {"our_festivals", "mid_autumn", "中秋节志愿服务", "2022-09-10", "迎泽社区", "hosted", "", 40};
+	err_clear(&d);
+	assert_int_equal(ledger_activity_validate(&ok, &d), ERR_OK);
+	struct activity_fields a = ok;
+	a.festival = "";
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_INVALID);
+	assert_string_equal(d.field, "festival");
+	assert_string_equal(d.code, "required");
+	a = ok;
+	a.type_code = "lei_feng";
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_INVALID);
+	assert_string_equal(d.code, "festival_not_allowed");
+	a.festival = NULL;
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_OK);
+	a = ok;
+	a.festival = "halloween";
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_INVALID);
+	assert_string_equal(d.code, "invalid_value");
+	a = ok;
+	a.activity_date = "2022-02-30";
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_INVALID);
+	assert_string_equal(d.field, "activity_date");
+	a = ok;
+	a.role = "watched";
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_INVALID);
+	assert_string_equal(d.field, "role");
+	a = ok;
+	a.participants = 1000001;
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_INVALID);
+	assert_string_equal(d.field, "participants");
+	a = ok;
+	a.title = "会";
+	assert_int_equal(ledger_activity_validate(&a, &d), ERR_INVALID);
+	assert_string_equal(d.code, "too_short");
+	assert_int_equal(ledger_date_year("2021-12-31"), 2021);
+	assert_int_equal(ledger_date_year("2021-13-01"), 0);
+	assert_string_equal(ledger_festival_label("double_ninth"), "重阳");
+	assert_string_equal(ledger_festival_label("x"), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -115,6 +160,7 @@ int main(void)
 		cmocka_unit_test(test_date_of),
 		cmocka_unit_test(test_pairing_rules),
 		cmocka_unit_test(test_partner_validation),
+		cmocka_unit_test(test_activity_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

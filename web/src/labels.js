@@ -140,3 +140,29 @@ export function fmtPct(n, d) {
   if (!d) return '—'
   return `${((n * 100) / d).toFixed(1)}%`
 }
+
+// creation ledger: activities (活动记录)
+export const OUR_FESTIVALS = 'our_festivals' // the activity type that needs a festival
+export const FESTIVALS = {
+  spring_festival: '春节',
+  lantern: '元宵',
+  qingming: '清明',
+  dragon_boat: '端午',
+  qixi: '七夕',
+  mid_autumn: '中秋',
+  double_ninth: '重阳',
+}
+export const FESTIVAL_ORDER = ['spring_festival', 'lantern', 'qingming', 'dragon_boat', 'qixi', 'mid_autumn', 'double_ninth']
+export const ACTIVITY_ROLES = { hosted: '主办', joined: '参与' }
+export const ACTIVITY_ROLE_ORDER = ['hosted', 'joined']
+export const ACTIVITY_ROLE_TAG = { hosted: 'primary', joined: 'info' }
+
+// 「我们的节日·中秋」 / 「志愿服务」
+export function activityTypeText(a) {
+  if (!a) return ''
+  const t = a.type_label || a.type_code || ''
+  return a.festival ? `${t}·${label(FESTIVALS, a.festival)}` : t
+}
+
+// The current year in the office's time zone.
+export const yearCN = () => Number(todayCN().slice(0, 4))

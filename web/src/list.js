@@ -5,10 +5,14 @@ import { toastError } from './ui.js'
 
 // A list page whose search, page and page size live in the URL query:
 // back/forward and reload keep them, and the export link repeats the query.
-export function useRouteList({ path, keys, routeName, extraParams = () => ({}) }) {
+// `defaults` gives a filter its value when the URL does not name it (e.g. the current year);
+// such a filter is left out of the URL while it has that value, so it cannot be emptied:
+// offer an explicit value for "all" and map it with `toApi` (the filters → the API's query).
+export function useRouteList({ path, keys, routeName, extraParams = () => ({}), defaults = {}, toApi = (p) => p }) {
   const route = useRoute()
   const router = useRouter()
-  const blank = () => Object.fromEntries(keys.map((k) => [k, '']))
+  const dflt = (k) => defaults[k] ?? ''
+  const blank = () => Object.fromEntries(keys.map((k) => [k, dflt(k)]))
   const filters = reactive(blank())
   const page = ref(1)
   const perPage = ref(20)
@@ -19,7 +23,7 @@ export function useRouteList({ path, keys, routeName, extraParams = () => ({}) }
 
   function fromRoute() {
     const q = route.query
-    for (const k of keys) filters[k] = typeof q[k] === 'string' ? q[k] : ''
+    for (const k of keys) filters[k] = typeof q[k] === 'string' ? q[k] : dflt(k)
     page.value = Math.max(1, parseInt(q.page) || 1)
     const pp = parseInt(q.per_page)
     perPage.value = [10, 20, 50, 100].includes(pp) ? pp : 20
@@ -33,7 +37,8 @@ export function useRouteList({ path, keys, routeName, extraParams = () => ({}) }
     }
     return p
   })
-  const exportUrl = computed(() => apiUrl(path, { ...queryParams.value, ...extraParams(), format: 'csv' }))
+  const apiParams = computed(() => toApi({ ...queryParams.value }))
+  const exportUrl = computed(() => apiUrl(path, { ...apiParams.value, ...extraParams(), format: 'csv' }))
 
   async function load() {
     if (ctrl) ctrl.abort()
@@ -41,7 +46,7 @@ export function useRouteList({ path, keys, routeName, extraParams = () => ({}) }
     const my = ctrl
     loading.value = true
     try {
-      const data = await api.get(path, { ...queryParams.value, ...extraParams(), page: page.value, per_page: perPage.value }, { signal: my.signal })
+      const data = await api.get(path, { ...apiParams.value, ...extraParams(), page: page.value, per_page: perPage.value }, { signal: my.signal })
       rows.value = (data && data.items) || []
       total.value = (data && data.total) || 0
     } catch (e) {
@@ -56,7 +61,8 @@ export function useRouteList({ path, keys, routeName, extraParams = () => ({}) }
   }
 
   function pushRoute() {
-    const query = { ...queryParams.value }
+    const query = {}
+    for (const [k, v] of Object.entries(queryParams.value)) if (String(v) !== String(dflt(k))) query[k] = String(v)
     if (page.value > 1) query.page = String(page.value)
     if (perPage.value !== 20) query.per_page = String(perPage.value)
     const cur = route.query
@@ -95,7 +101,7 @@ export function useRouteList({ path, keys, routeName, extraParams = () => ({}) }
     load()
   })
 
-  const hasFilters = computed(() => Object.keys(queryParams.value).length > 0)
+  const hasFilters = computed(() => Object.entries(queryParams.value).some(([k, v]) => String(v) !== String(dflt(k))))
 
-  return { filters, page, perPage, rows, total, loading, load, search, reset, onSizeChange, onPageChange, exportUrl, hasFilters }
+  return { filters, page, perPage, rows, total, loading, load, search, reset, onSizeChange, onPageChange, exportUrl, hasFilters, apiParams }
 }

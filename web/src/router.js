@@ -4,7 +4,7 @@ import { setApiHandlers } from './api.js'
 import AppLayout from './layout/AppLayout.vue'
 
 const ADMIN = ['admin']
-// 创建台账: a unit's liaison keeps their own unit's pairings; viewers read
+// 创建台账: a unit's liaison keeps their own unit's pairings and activities; viewers read
 const LEDGER = ['admin', 'unit', 'viewer']
 const OFFICE_READ = ['admin', 'viewer']
 
@@ -38,6 +38,18 @@ const routes = [
         name: 'pairings',
         component: () => import('./views/PairingList.vue'),
         meta: { title: '结对共建', group: '创建台账', roles: LEDGER },
+      },
+      {
+        path: 'ledger/activities',
+        name: 'activities',
+        component: () => import('./views/ActivityList.vue'),
+        meta: { title: '活动记录', group: '创建台账', roles: LEDGER },
+      },
+      {
+        path: 'ledger/stats',
+        name: 'ledger-stats',
+        component: () => import('./views/LedgerStats.vue'),
+        meta: { title: '台账统计', group: '创建台账', roles: LEDGER },
       },
       {
         path: 'ledger/partners',

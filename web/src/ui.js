@@ -60,3 +60,17 @@ export async function confirmDiscard(dirty) {
     throw e
   }
 }
+
+// Saves rows (arrays of cells) as a CSV file Excel opens as UTF-8 (BOM, CRLF).
+export function downloadCsv(filename, rows) {
+  const cell = (v) => {
+    const s = v == null ? '' : String(v)
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  const csv = '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+  a.download = filename
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+}
