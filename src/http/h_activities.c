@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../codec/csv.h"
 #include "../domain/ledger.h"
 #include "../domain/region_code.h"
 #include "../domain/text.h"
@@ -89,6 +90,16 @@ static int activity_filter_or_reply(struct req *r, struct activity_filter *f)
 	return 1;
 }
 
+static void activity_csv_row(const struct activity *a, void *ctx)
+{
+	char participants[24];
+	snprintf(participants, sizeof participants, "%lld", (long long)a->participants);
+	const char *cells[] = {a->activity_date, a->unit_name, a->title, a->type_label, ledger_festival_label(a->festival),
+			       a->place, a->partner_name, strcmp(a->role, "joined") == 0 ? "参与" : "主办", participants,
+			       a->description};
+	csv_row(ctx, cells, sizeof cells / sizeof cells[0]);
+}
+
 static void activity_list_row(const struct activity *a, void *ctx)
 {
 	json_array_append_new(ctx, activity_to_json(a));
@@ -101,10 +112,31 @@ void h_activities_list(struct req *r)
 	if (!activity_filter_or_reply(r, &f) || !handler_page_or_reply(r, &pp)) {
 		return;
 	}
+	int64_t total = 0;
+	if (pp.csv) {
+		static const char *head[] = {"活动日期", "单位名称", "活动名称", "活动类型", "节日", "活动地点", "共建对象",
+					     "方式", "参与人数", "活动内容"};
+		struct buf csv;
+		buf_init(&csv);
+		csv_row(&csv, head, sizeof head / sizeof head[0]);
+		f.per_page = 1000;
+		for (f.page = 1; f.page <= 100; f.page++) {
+			size_t before = csv.len;
+			if (activity_store_list(req_db(r), &r->who.scope, &f, activity_csv_row, &csv, &total) != ERR_OK) {
+				buf_cleanup(&csv);
+				reply_db_failure(r, "activities export");
+				return;
+			}
+			if (csv.len == before || (int64_t)f.page * f.per_page >= total) {
+				break;
+			}
+		}
+		reply_csv(r, &csv, "activities.csv");
+		return;
+	}
 	f.page = pp.page;
 	f.per_page = pp.per_page;
 	json_t *items = json_array();
-	int64_t total = 0;
 	if (activity_store_list(req_db(r), &r->who.scope, &f, activity_list_row, items, &total) != ERR_OK) {
 		json_decref(items);
 		reply_db_failure(r, "activities list");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../codec/csv.h"
 #include "../domain/ledger.h"
 #include "../domain/region_code.h"
 #include "../domain/text.h"
@@ -63,6 +64,17 @@ static json_t *pairing_to_json(const struct pairing *g, const char *today)
 
 /* ---- partners ---- */
 
+static void partner_csv_row(const struct partner *p, void *ctx)
+{
+	char households[24], population[24], active[24];
+	snprintf(households, sizeof households, "%lld", (long long)p->households);
+	snprintf(population, sizeof population, "%lld", (long long)p->population);
+	snprintf(active, sizeof active, "%lld", (long long)p->active_pairings);
+	const char *cells[] = {p->name, ledger_partner_kind_label(p->kind), p->region_name, p->address, p->contact_name,
+			       p->contact_phone, households, population, active, p->remark};
+	csv_row(ctx, cells, sizeof cells / sizeof cells[0]);
+}
+
 static void partner_list_row(const struct partner *p, void *ctx)
 {
 	json_array_append_new(ctx, partner_to_json(p));
@@ -91,8 +103,29 @@ void h_partners_list(struct req *r)
 		return;
 	}
 	struct scope s = partner_read_scope(r);
-	json_t *items = json_array();
 	int64_t total = 0;
+	if (pp.csv) {
+		static const char *head[] = {"名称", "类型", "行政区划", "地址", "联系人", "联系电话", "户数", "人口",
+					     "结对单位数", "备注"};
+		struct buf csv;
+		buf_init(&csv);
+		csv_row(&csv, head, sizeof head / sizeof head[0]);
+		f.per_page = 1000;
+		for (f.page = 1; f.page <= 100; f.page++) {
+			size_t before = csv.len;
+			if (partner_store_list(req_db(r), &s, &f, partner_csv_row, &csv, &total) != ERR_OK) {
+				buf_cleanup(&csv);
+				reply_db_failure(r, "partners export");
+				return;
+			}
+			if (csv.len == before || (int64_t)f.page * f.per_page >= total) {
+				break;
+			}
+		}
+		reply_csv(r, &csv, "partners.csv");
+		return;
+	}
+	json_t *items = json_array();
 	if (partner_store_list(req_db(r), &s, &f, partner_list_row, items, &total) != ERR_OK) {
 		json_decref(items);
 		reply_db_failure(r, "partners list");
@@ -259,11 +292,21 @@ void h_partners_delete(struct req *r)
 struct pairing_list_ctx {
 	json_t *items;
 	const char *today;
+	struct buf *csv;
 };
 
 static void pairing_list_row(const struct pairing *g, void *ctx)
 {
 	struct pairing_list_ctx *c = ctx;
+	if (c->csv) {
+		int active = strcmp(g->start_date, c->today) <= 0 && (!g->end_date[0] || strcmp(g->end_date, c->today) >= 0);
+		const char *state = active ? "有效" : strcmp(g->start_date, c->today) > 0 ? "未开始" : "已结束";
+		const char *cells[] = {g->unit_name, g->partner_name, ledger_partner_kind_label(g->partner_kind),
+				       ledger_pairing_kind_label(g->kind), g->start_date, g->end_date[0] ? g->end_date : "长期",
+				       state, g->note};
+		csv_row(c->csv, cells, sizeof cells / sizeof cells[0]);
+		return;
+	}
 	json_array_append_new(c->items, pairing_to_json(g, c->today));
 }
 
@@ -327,8 +370,29 @@ void h_pairings_list(struct req *r)
 		reply_error(r, 400, "too_long", "搜索关键字不能超过100个字", "q");
 		return;
 	}
-	struct pairing_list_ctx c = {json_array(), today};
 	int64_t total = 0;
+	if (pp.csv) {
+		static const char *head[] = {"单位名称", "共建对象", "对象类型", "结对类型", "开始日期", "结束日期", "状态", "备注"};
+		struct buf csv;
+		buf_init(&csv);
+		csv_row(&csv, head, sizeof head / sizeof head[0]);
+		struct pairing_list_ctx cc = {NULL, today, &csv};
+		f.per_page = 1000;
+		for (f.page = 1; f.page <= 100; f.page++) {
+			size_t before = csv.len;
+			if (pairing_store_list(req_db(r), &r->who.scope, &f, pairing_list_row, &cc, &total) != ERR_OK) {
+				buf_cleanup(&csv);
+				reply_db_failure(r, "pairings export");
+				return;
+			}
+			if (csv.len == before || (int64_t)f.page * f.per_page >= total) {
+				break;
+			}
+		}
+		reply_csv(r, &csv, "pairings.csv");
+		return;
+	}
+	struct pairing_list_ctx c = {json_array(), today, NULL};
 	if (pairing_store_list(req_db(r), &r->who.scope, &f, pairing_list_row, &c, &total) != ERR_OK) {
 		json_decref(c.items);
 		reply_db_failure(r, "pairings list");

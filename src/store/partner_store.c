@@ -70,43 +70,35 @@ static void partner_filter_sql(struct sqlb *q, const struct scope *scope, const 
 	}
 }
 
+struct partner_list_cb {
+	void (*fn)(const struct partner *row, void *ctx);
+	void *ctx;
+};
+
+static void partner_list_row(struct db_stmt *st, void *arg)
+{
+	struct partner_list_cb *cb = arg;
+	struct partner p;
+	partner_read(st, &p);
+	cb->fn(&p, cb->ctx);
+}
+
 enum err partner_store_list(struct db *db, const struct scope *scope, const struct partner_filter *f,
 			    void (*fn)(const struct partner *p, void *ctx), void *ctx, int64_t *total)
 {
-	struct sqlb q;
-	struct db_stmt *st = NULL;
-	enum err e = ERR_DB;
-	sqlb_init(&q);
-	sqlb_sql(&q, "SELECT count(*) FROM partners p");
-	partner_filter_sql(&q, scope, f);
-	if (sqlb_prepare(&q, db, &st) != DB_OK || db_step(st) != DB_ROW) {
-		goto out;
-	}
-	*total = db_col_int64(st, 0);
-	db_stmt_free(st);
-	st = NULL;
-	sqlb_cleanup(&q);
-	sqlb_init(&q);
-	partner_select(&q, f->today);
-	partner_filter_sql(&q, scope, f);
-	sqlb_sql(&q, " ORDER BY p.name_key, p.id LIMIT ");
-	sqlb_int(&q, f->per_page);
-	sqlb_sql(&q, " OFFSET ");
-	sqlb_int(&q, (int64_t)(f->page - 1) * f->per_page);
-	if (sqlb_prepare(&q, db, &st) != DB_OK) {
-		goto out;
-	}
-	enum db_rc rc;
-	struct partner p;
-	while ((rc = db_step(st)) == DB_ROW) {
-		partner_read(st, &p);
-		fn(&p, ctx);
-	}
-	e = rc == DB_DONE ? ERR_OK : ERR_DB;
-out:
-	db_stmt_free(st);
-	sqlb_cleanup(&q);
-	return e;
+	struct sqlb count, page;
+	sqlb_init(&count);
+	sqlb_sql(&count, "SELECT count(*) FROM partners p");
+	partner_filter_sql(&count, scope, f);
+	sqlb_init(&page);
+	partner_select(&page, f->today);
+	partner_filter_sql(&page, scope, f);
+	sqlb_sql(&page, " ORDER BY p.name_key, p.id LIMIT ");
+	sqlb_int(&page, f->per_page);
+	sqlb_sql(&page, " OFFSET ");
+	sqlb_int(&page, (int64_t)(f->page - 1) * f->per_page);
+	struct partner_list_cb cb = {fn, ctx};
+	return sqlb_list(db, &count, &page, total, partner_list_row, &cb);
 }
 
 enum err partner_store_get(struct db *db, const struct scope *scope, int64_t id, const char *today,
@@ -338,43 +330,35 @@ static void pairing_filter_sql(struct sqlb *q, const struct scope *scope, const 
 	}
 }
 
+struct pairing_list_cb {
+	void (*fn)(const struct pairing *row, void *ctx);
+	void *ctx;
+};
+
+static void pairing_list_row(struct db_stmt *st, void *arg)
+{
+	struct pairing_list_cb *cb = arg;
+	struct pairing p;
+	pairing_read(st, &p);
+	cb->fn(&p, cb->ctx);
+}
+
 enum err pairing_store_list(struct db *db, const struct scope *scope, const struct pairing_filter *f,
 			    void (*fn)(const struct pairing *p, void *ctx), void *ctx, int64_t *total)
 {
-	struct sqlb q;
-	struct db_stmt *st = NULL;
-	enum err e = ERR_DB;
-	sqlb_init(&q);
-	sqlb_sql(&q, "SELECT count(*) FROM pairings g JOIN units u ON u.id = g.unit_id JOIN partners p ON p.id = g.partner_id");
-	pairing_filter_sql(&q, scope, f);
-	if (sqlb_prepare(&q, db, &st) != DB_OK || db_step(st) != DB_ROW) {
-		goto out;
-	}
-	*total = db_col_int64(st, 0);
-	db_stmt_free(st);
-	st = NULL;
-	sqlb_cleanup(&q);
-	sqlb_init(&q);
-	sqlb_sql(&q, PAIRING_SELECT);
-	pairing_filter_sql(&q, scope, f);
-	sqlb_sql(&q, " ORDER BY u.name_key, g.kind, g.start_date DESC, g.id LIMIT ");
-	sqlb_int(&q, f->per_page);
-	sqlb_sql(&q, " OFFSET ");
-	sqlb_int(&q, (int64_t)(f->page - 1) * f->per_page);
-	if (sqlb_prepare(&q, db, &st) != DB_OK) {
-		goto out;
-	}
-	enum db_rc rc;
-	struct pairing p;
-	while ((rc = db_step(st)) == DB_ROW) {
-		pairing_read(st, &p);
-		fn(&p, ctx);
-	}
-	e = rc == DB_DONE ? ERR_OK : ERR_DB;
-out:
-	db_stmt_free(st);
-	sqlb_cleanup(&q);
-	return e;
+	struct sqlb count, page;
+	sqlb_init(&count);
+	sqlb_sql(&count, "SELECT count(*) FROM pairings g JOIN units u ON u.id = g.unit_id JOIN partners p ON p.id = g.partner_id");
+	pairing_filter_sql(&count, scope, f);
+	sqlb_init(&page);
+	sqlb_sql(&page, PAIRING_SELECT);
+	pairing_filter_sql(&page, scope, f);
+	sqlb_sql(&page, " ORDER BY u.name_key, g.kind, g.start_date DESC, g.id LIMIT ");
+	sqlb_int(&page, f->per_page);
+	sqlb_sql(&page, " OFFSET ");
+	sqlb_int(&page, (int64_t)(f->page - 1) * f->per_page);
+	struct pairing_list_cb cb = {fn, ctx};
+	return sqlb_list(db, &count, &page, total, pairing_list_row, &cb);
 }
 
 enum err pairing_store_get(struct db *db, const struct scope *scope, int64_t id, struct pairing *out)

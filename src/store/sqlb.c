@@ -121,3 +121,29 @@ enum err sqlb_fetch_one(struct sqlb *q, struct db *db, void (*read)(struct db_st
 	sqlb_cleanup(q);
 	return e;
 }
+
+enum err sqlb_list(struct db *db, struct sqlb *count, struct sqlb *page, int64_t *total,
+		   void (*row)(struct db_stmt *st, void *ctx), void *ctx)
+{
+	struct db_stmt *st = NULL;
+	enum err e = ERR_DB;
+	if (sqlb_prepare(count, db, &st) != DB_OK || db_step(st) != DB_ROW) {
+		goto out;
+	}
+	*total = db_col_int64(st, 0);
+	db_stmt_free(st);
+	st = NULL;
+	if (sqlb_prepare(page, db, &st) != DB_OK) {
+		goto out;
+	}
+	enum db_rc rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		row(st, ctx);
+	}
+	e = rc == DB_DONE ? ERR_OK : ERR_DB;
+out:
+	db_stmt_free(st);
+	sqlb_cleanup(count);
+	sqlb_cleanup(page);
+	return e;
+}

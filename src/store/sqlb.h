@@ -37,6 +37,10 @@ void sqlb_like(struct sqlb *q, const char *column, const char *text, int anywher
 /* Runs the query and reads its first row with read(st, out): ERR_OK, ERR_NOT_FOUND when there
  * is no row (missing or outside the scope), ERR_DB on failure. Cleans up q. */
 enum err sqlb_fetch_one(struct sqlb *q, struct db *db, void (*read)(struct db_stmt *st, void *out), void *out);
+/* A paged list: `count` (SELECT count(*) … with the list's filter) gives *total, then each row of
+ * `page` goes to row(st, ctx). Cleans up both builders. */
+enum err sqlb_list(struct db *db, struct sqlb *count, struct sqlb *page, int64_t *total,
+		   void (*row)(struct db_stmt *st, void *ctx), void *ctx);
 /* Prepares the statement and binds every remembered value. */
 enum db_rc sqlb_prepare(struct sqlb *q, struct db *db, struct db_stmt **out);
 

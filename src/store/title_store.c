@@ -82,43 +82,35 @@ static void title_filter_sql(struct sqlb *q, const struct scope *scope, const st
 	}
 }
 
+struct title_list_cb {
+	void (*fn)(const struct title *row, void *ctx);
+	void *ctx;
+};
+
+static void title_list_row(struct db_stmt *st, void *arg)
+{
+	struct title_list_cb *cb = arg;
+	struct title t;
+	title_read_row(st, &t);
+	cb->fn(&t, cb->ctx);
+}
+
 enum err title_store_list(struct db *db, const struct scope *scope, const struct title_filter *f,
 			  void (*fn)(const struct title *t, void *ctx), void *ctx, int64_t *total)
 {
-	struct sqlb q;
-	struct db_stmt *st = NULL;
-	enum err e = ERR_DB;
-	sqlb_init(&q);
-	sqlb_sql(&q, "SELECT count(*)" TITLE_FROM);
-	title_filter_sql(&q, scope, f);
-	if (sqlb_prepare(&q, db, &st) != DB_OK || db_step(st) != DB_ROW) {
-		goto out;
-	}
-	*total = db_col_int64(st, 0);
-	db_stmt_free(st);
-	st = NULL;
-	sqlb_cleanup(&q);
-	sqlb_init(&q);
-	sqlb_sql(&q, "SELECT " TITLE_COLUMNS TITLE_FROM);
-	title_filter_sql(&q, scope, f);
-	sqlb_sql(&q, " ORDER BY t.awarded_year DESC, u.name_key, t.id LIMIT ");
-	sqlb_int(&q, f->per_page);
-	sqlb_sql(&q, " OFFSET ");
-	sqlb_int(&q, (int64_t)(f->page - 1) * f->per_page);
-	if (sqlb_prepare(&q, db, &st) != DB_OK) {
-		goto out;
-	}
-	enum db_rc rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct title t;
-		title_read_row(st, &t);
-		fn(&t, ctx);
-	}
-	e = rc == DB_DONE ? ERR_OK : ERR_DB;
-out:
-	db_stmt_free(st);
-	sqlb_cleanup(&q);
-	return e;
+	struct sqlb count, page;
+	sqlb_init(&count);
+	sqlb_sql(&count, "SELECT count(*)" TITLE_FROM);
+	title_filter_sql(&count, scope, f);
+	sqlb_init(&page);
+	sqlb_sql(&page, "SELECT " TITLE_COLUMNS TITLE_FROM);
+	title_filter_sql(&page, scope, f);
+	sqlb_sql(&page, " ORDER BY t.awarded_year DESC, u.name_key, t.id LIMIT ");
+	sqlb_int(&page, f->per_page);
+	sqlb_sql(&page, " OFFSET ");
+	sqlb_int(&page, (int64_t)(f->page - 1) * f->per_page);
+	struct title_list_cb cb = {fn, ctx};
+	return sqlb_list(db, &count, &page, total, title_list_row, &cb);
 }
 
 enum err title_store_get(struct db *db, const struct scope *scope, int64_t id, struct title *out)

@@ -109,43 +109,35 @@ static void user_filter_sql(struct sqlb *q, const struct scope *scope, const str
 	}
 }
 
+struct user_list_cb {
+	void (*fn)(const struct user *row, void *ctx);
+	void *ctx;
+};
+
+static void user_list_row(struct db_stmt *st, void *arg)
+{
+	struct user_list_cb *cb = arg;
+	struct user u;
+	user_read_row(st, 0, &u);
+	cb->fn(&u, cb->ctx);
+}
+
 enum err user_store_list(struct db *db, const struct scope *scope, const struct user_filter *f,
 			 void (*fn)(const struct user *u, void *ctx), void *ctx, int64_t *total)
 {
-	struct sqlb q;
-	struct db_stmt *st = NULL;
-	enum err e = ERR_DB;
-	sqlb_init(&q);
-	sqlb_sql(&q, "SELECT count(*) FROM users u ");
-	user_filter_sql(&q, scope, f);
-	if (sqlb_prepare(&q, db, &st) != DB_OK || db_step(st) != DB_ROW) {
-		goto out;
-	}
-	*total = db_col_int64(st, 0);
-	db_stmt_free(st);
-	st = NULL;
-	sqlb_cleanup(&q);
-	sqlb_init(&q);
-	sqlb_sql(&q, "SELECT " USER_COLUMNS USER_FROM);
-	user_filter_sql(&q, scope, f);
-	sqlb_sql(&q, " ORDER BY u.username LIMIT ");
-	sqlb_int(&q, f->per_page);
-	sqlb_sql(&q, " OFFSET ");
-	sqlb_int(&q, (int64_t)(f->page - 1) * f->per_page);
-	if (sqlb_prepare(&q, db, &st) != DB_OK) {
-		goto out;
-	}
-	enum db_rc rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct user u;
-		user_read_row(st, 0, &u);
-		fn(&u, ctx);
-	}
-	e = rc == DB_DONE ? ERR_OK : ERR_DB;
-out:
-	db_stmt_free(st);
-	sqlb_cleanup(&q);
-	return e;
+	struct sqlb count, page;
+	sqlb_init(&count);
+	sqlb_sql(&count, "SELECT count(*) FROM users u ");
+	user_filter_sql(&count, scope, f);
+	sqlb_init(&page);
+	sqlb_sql(&page, "SELECT " USER_COLUMNS USER_FROM);
+	user_filter_sql(&page, scope, f);
+	sqlb_sql(&page, " ORDER BY u.username LIMIT ");
+	sqlb_int(&page, f->per_page);
+	sqlb_sql(&page, " OFFSET ");
+	sqlb_int(&page, (int64_t)(f->page - 1) * f->per_page);
+	struct user_list_cb cb = {fn, ctx};
+	return sqlb_list(db, &count, &page, total, user_list_row, &cb);
 }
 
 static void user_bind_nullable_text(struct db_stmt *st, int idx, const char *s)
