@@ -1,6 +1,6 @@
 /* demo.h — the demo data set (cli layer): the loader (demo_registry.c), the creation ledger's
- * partners and pairings (demo_ledger.c), its activities (demo_activities.c) and the tables of
- * names they draw on (demo_names.c).
+ * partners and pairings (demo_ledger.c), its activities (demo_activities.c), the volunteer
+ * rosters (demo_volunteers.c) and the tables of names they draw on (demo_names.c).
  * Strings returned or pointed to here are static. */
 #ifndef WM_DEMO_H
 #define WM_DEMO_H
@@ -42,6 +42,18 @@ struct demo_activity_counts {
  * read back from the store); unit_ids as for demo_ledger_load. Deterministic (its own
  * fixed-seed generator). 0 on success. */
 int demo_activities_load(struct db *db, const int64_t *unit_ids, int64_t now, struct demo_activity_counts *counts);
+
+/* What demo_volunteers_load wrote, for the summary. */
+struct demo_volunteer_counts {
+	int total, left; /* rows written; of them status left */
+	int units;       /* live units with a roster */
+	int xjw_active;  /* 薛家湾供电公司's active volunteers: the article's 658 */
+	int titled_under; /* live titled units whose active volunteers are under 20 % of staff */
+};
+
+/* Adds the units' volunteer rosters inside the caller's transaction; unit_ids as for
+ * demo_ledger_load. Deterministic (its own fixed-seed generator). 0 on success. */
+int demo_volunteers_load(struct db *db, const int64_t *unit_ids, int64_t now, struct demo_volunteer_counts *counts);
 
 /* A unit of the demo, as written in demo_names.c. */
 struct demo_unit_row {

@@ -2,7 +2,8 @@
  * USCCs, contacts and addresses; titles at every level whose status history plays the 2021
  * round of the 准格尔旗 article (13 通报批评, 10 撤销, 12 新授予) and the annual reviews since;
  * institutional changes (更名, 合并, 分立, 撤销) as lineage; one user per role; then the creation
- * ledger's partners and pairings (demo_ledger.c) and its activities (demo_activities.c). A
+ * ledger's partners and pairings (demo_ledger.c), its activities (demo_activities.c) and the
+ * units' volunteer rosters (demo_volunteers.c). A
  * fixed-seed generator draws every choice, so runs are identical. Inserts go through the stores
  * in one transaction, so the demo exercises the same code as the server. */
 #include <stdio.h>
@@ -661,7 +662,7 @@ static int demo_insert_users(struct db *db, int64_t liaison_unit, const char *pa
 }
 
 static void demo_print_summary(const struct demo_state *st, const struct demo_ledger_counts *lc,
-			       const struct demo_activity_counts *ac, FILE *out)
+			       const struct demo_activity_counts *ac, const struct demo_volunteer_counts *vc, FILE *out)
 {
 	static const char *const statuses[] = {"valid", "criticized", "yellow_card", "revoked", "lapsed"};
 	int by_status[5] = {0}, jungar = 0, merged = 0, dissolved = 0;
@@ -695,12 +696,14 @@ static void demo_print_summary(const struct demo_state *st, const struct demo_le
 		"%d partners (%d communities, %d villages), %d pairings (%d open, %d ended); "
 		"准格尔旗 coverage: %d units without a community, %d without a village, %d partners unpaired; "
 		"%d activities 2021–2026 (%d at partners; 薛家湾供电公司 2022: %d volunteer activities; "
-		"%d units with monthly gaps in 2025/2026)\n",
+		"%d units with monthly gaps in 2025/2026); "
+		"%d volunteers (%d left) in %d units (薛家湾供电公司: %d active; %d titled units under 20 %% of staff)\n",
 		st->n_rows, jungar, merged, dissolved, st->n_plans, by_status[0], by_status[1], by_status[2], by_status[3],
 		by_status[4], st->n_title_events, st->n_unit_events, crit21, revoked21, new21, lc->communities + lc->villages,
 		lc->communities, lc->villages, lc->pairings_open + lc->pairings_ended, lc->pairings_open, lc->pairings_ended,
 		lc->jungar_without_community, lc->jungar_without_village, lc->jungar_partners_without, ac->total,
-		ac->at_partner, ac->xjw_volunteer_2022, ac->units_with_gaps);
+		ac->at_partner, ac->xjw_volunteer_2022, ac->units_with_gaps, vc->total, vc->left, vc->units, vc->xjw_active,
+		vc->titled_under);
 }
 
 int demo_load(struct db *db, FILE *out)
@@ -728,8 +731,10 @@ int demo_load(struct db *db, FILE *out)
 	demo_plan_reviews(&st);
 	struct demo_ledger_counts lc;
 	struct demo_activity_counts ac;
+	struct demo_volunteer_counts vc;
 	if (demo_insert_titles(db, &st, now) != 0 || demo_insert_lineage(db, &st, now) != 0 ||
 	    demo_ledger_load(db, st.unit_ids, now, &lc) != 0 || demo_activities_load(db, st.unit_ids, now, &ac) != 0 ||
+	    demo_volunteers_load(db, st.unit_ids, now, &vc) != 0 ||
 	    demo_insert_users(db, st.unit_ids[0], password, now) != 0 ||
 	    cli_audit(db, "demo", "database", 0, "150600", NULL) != 0) {
 		goto fail;
@@ -746,7 +751,7 @@ int demo_load(struct db *db, FILE *out)
 		"  leader    旗委领导 (viewer, 准格尔旗)\n"
 		"  dalad     达拉特旗文明办管理员 (admin, 达拉特旗)\n",
 		password);
-	demo_print_summary(&st, &lc, &ac, out);
+	demo_print_summary(&st, &lc, &ac, &vc, out);
 	rc = 0;
 	goto out;
 fail:

@@ -253,3 +253,71 @@ enum err ledger_activity_validate(const struct activity_fields *a, struct err_de
 	}
 	return ERR_OK;
 }
+
+enum err ledger_volunteer_validate(const struct volunteer_fields *v, struct err_detail *d)
+{
+	enum err e;
+	if ((e = ledger_text(v->name, "name", 50, 1, "姓名", d))) {
+		return e;
+	}
+	if (v->gender && *v->gender && strcmp(v->gender, "male") != 0 && strcmp(v->gender, "female") != 0) {
+		return err_set(d, ERR_INVALID, "invalid_value", "gender", "性别无效，可选 male（男）、female（女）");
+	}
+	size_t digits = 0;
+	for (const char *c = v->phone ? v->phone : ""; *c; c++) {
+		if (*c >= '0' && *c <= '9') {
+			digits++;
+		} else if (*c != '-' && *c != '+' && *c != ' ') {
+			return err_set(d, ERR_INVALID, "phone", "phone", "联系电话只能包含数字、空格和 - +");
+		}
+	}
+	if (v->phone && *v->phone && (digits < 7 || digits > 15)) {
+		return err_set(d, ERR_INVALID, "phone", "phone", "联系电话应为7到15位数字");
+	}
+	if ((e = ledger_text(v->platform_id, "platform_id", 40, 0, "志愿服务平台编号", d)) ||
+	    (e = ledger_text(v->remark, "remark", LEDGER_NOTE_MAX, 0, "备注", d))) {
+		return e;
+	}
+	if (v->joined_date && *v->joined_date && !ledger_date_valid(v->joined_date)) {
+		return err_set(d, ERR_INVALID, "invalid_date", "joined_date", "加入日期应为有效日期，格式 YYYY-MM-DD");
+	}
+	if (!v->status || (strcmp(v->status, "active") != 0 && strcmp(v->status, "left") != 0)) {
+		return err_set(d, ERR_INVALID, "invalid_value", "status", "状态无效，可选 active（在册）、left（已退出）");
+	}
+	int left = strcmp(v->status, "left") == 0;
+	int has_left_date = v->left_date && *v->left_date;
+	if (left && !has_left_date) {
+		return err_set(d, ERR_INVALID, "required", "left_date", "已退出的志愿者须填写退出日期");
+	}
+	if (!left && has_left_date) {
+		return err_set(d, ERR_INVALID, "left_date_not_allowed", "left_date", "在册志愿者不能有退出日期");
+	}
+	if (has_left_date && !ledger_date_valid(v->left_date)) {
+		return err_set(d, ERR_INVALID, "invalid_date", "left_date", "退出日期应为有效日期，格式 YYYY-MM-DD");
+	}
+	if (has_left_date && v->joined_date && *v->joined_date && strcmp(v->left_date, v->joined_date) < 0) {
+		return err_set(d, ERR_INVALID, "date_order", "left_date", "退出日期不能早于加入日期");
+	}
+	return ERR_OK;
+}
+
+void ledger_phone_mask(const char *phone, char *out, size_t outlen)
+{
+	char digits[32];
+	size_t n = 0;
+	for (const char *c = phone ? phone : ""; *c && n + 1 < sizeof digits; c++) {
+		if (*c >= '0' && *c <= '9') {
+			digits[n++] = *c;
+		}
+	}
+	digits[n] = '\0';
+	if (n == 0) {
+		snprintf(out, outlen, "%s", "");
+	} else if (n == 11 && digits[0] == '1') {
+		snprintf(out, outlen, "%.3s****%.4s", digits, digits + 7);
+	} else if (n > 2) {
+		snprintf(out, outlen, "****%s", digits + n - 2);
+	} else {
+		snprintf(out, outlen, "****");
+	}
+}

@@ -3,6 +3,7 @@
  * calendar dates, and the validation of partners and pairings. Pure functions. */
 #ifndef WM_LEDGER_H
 #define WM_LEDGER_H
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../util/err.h"
@@ -50,5 +51,15 @@ struct activity_fields {
 enum err ledger_activity_validate(const struct activity_fields *a, struct err_detail *d);
 /* The year an activity counts for: the year of the day it happened. */
 int ledger_date_year(const char *date);
+
+/* Volunteers (志愿者). gender: "" (not given), male 男, female 女; status: active 在册 / left 已退出
+ * (with the date they left). */
+struct volunteer_fields {
+	const char *name, *gender, *phone, *platform_id, *joined_date, *status, *left_date, *remark;
+};
+enum err ledger_volunteer_validate(const struct volunteer_fields *v, struct err_detail *d);
+/* A phone as shown to those who need not see it: the first 3 and last 4 digits of a mobile
+ * (138****1234); other numbers keep only their last 2 digits. out ≥ 32 bytes. */
+void ledger_phone_mask(const char *phone, char *out, size_t outlen);
 
 #endif

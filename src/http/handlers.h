@@ -52,6 +52,12 @@ void h_activities_create(struct req *r);
 void h_activities_update(struct req *r);
 void h_activities_delete(struct req *r);
 void h_activities_stats(struct req *r);
+/* h_volunteers.c */
+void h_volunteers_list(struct req *r);
+void h_volunteers_get(struct req *r);
+void h_volunteers_create(struct req *r);
+void h_volunteers_update(struct req *r);
+void h_volunteers_delete(struct req *r);
 /* h_users.c */
 void h_users_list(struct req *r);
 void h_users_get(struct req *r);

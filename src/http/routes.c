@@ -62,6 +62,11 @@ const struct route routes[] = {
 	{"GET", "/api/v1/activities/{id}", h_activities_get, ANY, 0},
 	{"PATCH", "/api/v1/activities/{id}", h_activities_update, ADMIN | ROLE_UNIT, 0},
 	{"DELETE", "/api/v1/activities/{id}", h_activities_delete, ADMIN | ROLE_UNIT, 0},
+	{"GET", "/api/v1/volunteers", h_volunteers_list, ANY, 0},
+	{"POST", "/api/v1/volunteers", h_volunteers_create, ADMIN | ROLE_UNIT, 0},
+	{"GET", "/api/v1/volunteers/{id}", h_volunteers_get, ANY, 0},
+	{"PATCH", "/api/v1/volunteers/{id}", h_volunteers_update, ADMIN | ROLE_UNIT, 0},
+	{"DELETE", "/api/v1/volunteers/{id}", h_volunteers_delete, ADMIN | ROLE_UNIT, 0},
 
 	{"GET", "/api/v1/users", h_users_list, ADMIN, 0},
 	{"POST", "/api/v1/users", h_users_create, ADMIN, 0},

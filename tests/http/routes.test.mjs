@@ -135,6 +135,18 @@ const SAMPLES = {
 		body: { title: '不应写入', version: STALE },
 	}),
 	'DELETE /api/v1/activities/{id}': (ctx) => ({ path: `/api/v1/activities/${ctx.activityId}?version=${STALE}` }),
+	// volunteers: the roster of a unit, written by admins and by a liaison for their own unit
+	'GET /api/v1/volunteers': () => ({ path: '/api/v1/volunteers' }),
+	'POST /api/v1/volunteers': (ctx) => ({
+		path: '/api/v1/volunteers',
+		body: { unit_id: ctx.ownUnitId, name: '路由志愿者', phone: '13800001111', status: 'active' },
+	}),
+	'GET /api/v1/volunteers/{id}': (ctx) => ({ path: `/api/v1/volunteers/${ctx.volunteerId}` }),
+	'PATCH /api/v1/volunteers/{id}': (ctx) => ({
+		path: `/api/v1/volunteers/${ctx.volunteerId}`,
+		body: { remark: '不应写入', version: STALE },
+	}),
+	'DELETE /api/v1/volunteers/{id}': (ctx) => ({ path: `/api/v1/volunteers/${ctx.volunteerId}?version=${STALE}` }),
 
 	'GET /api/v1/users': () => ({ path: '/api/v1/users' }),
 	'POST /api/v1/users': () => ({
@@ -196,6 +208,9 @@ describe('routes × roles', () => {
 		});
 		assert.equal(r.status, 201, JSON.stringify(r.body));
 		ctx.activityId = r.body.id;
+		r = await clients.admin.post('/api/v1/volunteers', { unit_id: ctx.ownUnitId, name: '路由测试志愿者', status: 'active' });
+		assert.equal(r.status, 201, JSON.stringify(r.body));
+		ctx.volunteerId = r.body.id;
 	});
 	after(async () => {
 		await srv?.stop();
@@ -265,19 +280,22 @@ describe('routes × roles', () => {
 		assert.equal(srv.db.count('audit_log'), auditBefore);
 	});
 
-	it('a forbidden ledger write changes nothing (partners: admin only; pairings and activities: admin and unit)', async () => {
+	it('a forbidden ledger write changes nothing (partners: admin only; pairings, activities and volunteers: admin and unit)', async () => {
 		const snap = () =>
 			srv.db.queryMany([
 				'SELECT * FROM partners ORDER BY id',
 				'SELECT * FROM pairings ORDER BY id',
 				`SELECT * FROM activities WHERE id = ${ctx.activityId}`,
 				'SELECT count(*), max(id), sum(version), max(updated_at) FROM activities',
+				`SELECT * FROM volunteers WHERE id = ${ctx.volunteerId}`,
+				'SELECT count(*), max(id), sum(version), max(updated_at) FROM volunteers',
 				'SELECT count(*) FROM audit_log',
 			]);
 		const before = snap();
 		const partnerVersion = Number(srv.db.scalar(`SELECT version FROM partners WHERE id = ${ctx.partnerId}`));
 		const pairingVersion = Number(srv.db.scalar(`SELECT version FROM pairings WHERE id = ${ctx.pairingId}`));
 		const activityVersion = Number(srv.db.scalar(`SELECT version FROM activities WHERE id = ${ctx.activityId}`));
+		const volunteerVersion = Number(srv.db.scalar(`SELECT version FROM volunteers WHERE id = ${ctx.volunteerId}`));
 		for (const role of ['assessor', 'unit', 'viewer']) {
 			const c = clients[role];
 			let r = await c.post('/api/v1/partners', { kind: 'village', name: uniqueName('越权村'), region_code: '150622' });
@@ -307,6 +325,12 @@ describe('routes × roles', () => {
 			assert.equal(r.status, 403, `${role} PATCH activity`);
 			r = await c.delete(`/api/v1/activities/${ctx.activityId}?version=${activityVersion}`);
 			assert.equal(r.status, 403, `${role} DELETE activity`);
+			r = await c.post('/api/v1/volunteers', { unit_id: ctx.ownUnitId, name: '越权志愿者', status: 'active' });
+			assert.equal(r.status, 403, `${role} POST volunteer`);
+			r = await c.patch(`/api/v1/volunteers/${ctx.volunteerId}`, { remark: `${role} 改`, version: volunteerVersion });
+			assert.equal(r.status, 403, `${role} PATCH volunteer`);
+			r = await c.delete(`/api/v1/volunteers/${ctx.volunteerId}?version=${volunteerVersion}`);
+			assert.equal(r.status, 403, `${role} DELETE volunteer`);
 		}
 		for (const role of ['assessor', 'unit']) {
 			const r = await clients[role].get('/api/v1/pairings/coverage');

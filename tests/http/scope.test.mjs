@@ -693,6 +693,113 @@ describe('data scope', () => {
 		});
 	});
 
+	describe('volunteers (scoped by their unit)', () => {
+		// vD (unit D, 达拉特旗), vE (unit E, 东胜区), vA2 (unit A2), vOwn (the liaison's unit).
+		let vD, vE, vA2, vOwn;
+		const marker = 'scopevol' + Math.random().toString(36).slice(2, 8);
+
+		function volunteerSnapshot() {
+			const [rows, all, audit] = srv.db.queryMany([
+				`SELECT * FROM volunteers WHERE id IN (${[vD, vE, vA2, vOwn].map((v) => v.id).join(', ')}) ORDER BY id`,
+				'SELECT count(*), max(id), sum(version), max(updated_at) FROM volunteers',
+				'SELECT count(*), max(id) FROM audit_log',
+			]);
+			assert.equal(rows.length, 4);
+			return { rows, all, audit };
+		}
+		const vol = (unit, fields = {}) => ({
+			unit_id: unit.id ?? unit,
+			name: uniqueName('范围志愿者'),
+			phone: '13912345678',
+			platform_id: `${marker}-${Math.random().toString(36).slice(2, 6)}`,
+			status: 'active',
+			...fields,
+		});
+		async function created(r) {
+			assert.equal(r.status, 201, JSON.stringify(r.body));
+			return r.body;
+		}
+
+		before(async () => {
+			vD = await created(await ordos.post('/api/v1/volunteers', vol(unitD)));
+			vE = await created(await ordos.post('/api/v1/volunteers', vol(unitE)));
+			vA2 = await created(await admin.post('/api/v1/volunteers', vol(unitA2)));
+			vOwn = await created(await liaison.post('/api/v1/volunteers', vol(ownUnitId)));
+		});
+
+		it('admin of 准格尔旗: a 达拉特旗/东胜区 volunteer answers 404 on GET/PATCH/DELETE; no write reaches or moves one out of scope', async () => {
+			const before = volunteerSnapshot();
+			for (const v of [vD, vE]) {
+				assert404(await admin.get(`/api/v1/volunteers/${v.id}`), `admin GET volunteer ${v.id}`);
+				assert404(await admin.patch(`/api/v1/volunteers/${v.id}`, { remark: '越权修改', version: v.version }), `admin PATCH volunteer ${v.id}`);
+				assert404(await admin.delete(`/api/v1/volunteers/${v.id}?version=${v.version}`), `admin DELETE volunteer ${v.id}`);
+			}
+			for (const u of [unitD, unitE, 987654321]) {
+				const r = await admin.post('/api/v1/volunteers', vol(u));
+				assert404(r, `admin creates for unit ${u.id ?? u}`);
+				assert.equal(r.body.error.code, 'unit_not_found');
+				assert.equal(r.body.error.field, 'unit_id');
+			}
+			const r = await admin.patch(`/api/v1/volunteers/${vA2.id}`, { unit_id: unitD.id, version: vA2.version });
+			assert404(r, 'move volunteer A2 to unit D');
+			assert.equal(r.body.error.code, 'unit_not_found');
+			assert.deepEqual(volunteerSnapshot(), before);
+		});
+
+		it('the liaison sees and writes only their unit\'s volunteers; 404 elsewhere', async () => {
+			const before = volunteerSnapshot();
+			const mine = await listAll(liaison, `/api/v1/volunteers?q=${marker}`);
+			assert.deepEqual(mine.map((v) => v.id), [vOwn.id]);
+			const all = await listAll(liaison, '/api/v1/volunteers');
+			assert.ok(all.every((v) => v.unit_id === ownUnitId), 'liaison volunteer list leaks');
+			for (const q of [`unit_id=${unitA2.id}`, `unit_id=${unitD.id}`, `q=${encodeURIComponent(vA2.name)}`, 'region=150621']) {
+				const r = await liaison.get(`/api/v1/volunteers?${q}`);
+				assert.equal(r.status, 200, q);
+				assert.equal(r.body.total, 0, `liaison volunteers?${q}`);
+			}
+			for (const v of [vA2, vD, vE]) {
+				assert404(await liaison.get(`/api/v1/volunteers/${v.id}`), `liaison GET volunteer ${v.id}`);
+				assert404(await liaison.patch(`/api/v1/volunteers/${v.id}`, { remark: '越权', version: v.version }), `liaison PATCH volunteer ${v.id}`);
+				assert404(await liaison.delete(`/api/v1/volunteers/${v.id}?version=${v.version}`), `liaison DELETE volunteer ${v.id}`);
+			}
+			let r = await liaison.post('/api/v1/volunteers', vol(unitA2));
+			assert404(r, 'liaison creates for unit A2');
+			assert.equal(r.body.error.code, 'unit_not_found');
+			r = await liaison.patch(`/api/v1/volunteers/${vOwn.id}`, { unit_id: unitA2.id, version: vOwn.version });
+			assert404(r, 'liaison moves its volunteer to unit A2');
+			assert.equal(r.body.error.code, 'unit_not_found');
+			const csv = await liaison.get(`/api/v1/volunteers?format=csv&q=${marker}`);
+			assert.equal(csv.status, 200);
+			assert.equal(csv.text.trim().split('\r\n').length, 2, 'CSV: header + own volunteer only');
+			assert.deepEqual(volunteerSnapshot(), before);
+		});
+
+		it('volunteer lists (and CSV) never contain out-of-scope rows; filters cannot widen the scope', async () => {
+			for (const c of [admin, leader, assessor]) {
+				const who = c.user.username;
+				const ids = (await listAll(c, `/api/v1/volunteers?q=${marker}`)).map((v) => v.id).sort((a, b) => a - b);
+				assert.deepEqual(ids, [vA2.id, vOwn.id].sort((a, b) => a - b), `${who} volunteers`);
+				for (const q of [`unit_id=${unitD.id}`, `unit_id=${unitE.id}`, 'region=150621', 'region=150602', `q=${encodeURIComponent(vD.name)}`, `q=${vE.platform_id}`]) {
+					const r = await c.get(`/api/v1/volunteers?${q}`);
+					assert.equal(r.status, 200, q);
+					assert.equal(r.body.total, 0, `${who} volunteers?${q}`);
+				}
+				const wide = await c.get(`/api/v1/volunteers?q=${marker}&region=150000`);
+				assert.equal(wide.body.total, 2, `${who} volunteers?region=150000`);
+				const csv = await c.get(`/api/v1/volunteers?format=csv&q=${marker}`);
+				assert.equal(csv.text.trim().split('\r\n').length, 3, `${who} CSV rows`);
+				assert.ok(!csv.text.includes(vD.name) && !csv.text.includes(vE.name), `${who} CSV leaks`);
+				assert404(await c.get(`/api/v1/volunteers/${vD.id}`), `${who} GET volunteer D`);
+			}
+			const ordosIds = new Set((await listAll(ordos, `/api/v1/volunteers?q=${marker}`)).map((v) => v.id));
+			for (const v of [vD, vE, vA2, vOwn]) assert.ok(ordosIds.has(v.id), `ordos sees volunteer ${v.id}`);
+			for (const v of [vD, vE]) {
+				const r = await admin.get(`/api/v1/audit?entity=volunteer&entity_id=${v.id}`);
+				assert.equal(r.body.total, 0, `audit of volunteer ${v.id} leaks`);
+			}
+		});
+	});
+
 	it('a unit id that does not exist answers the same 404 as one out of scope', async () => {
 		const missing = await admin.get('/api/v1/units/987654321');
 		const hidden = await admin.get(`/api/v1/units/${unitD.id}`);

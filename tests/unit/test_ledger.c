@@ -153,6 +153,53 @@ static void test_activity_rules(void **state)
 	assert_string_equal(ledger_festival_label("x"), "");
 }
 
+static void test_volunteer_rules(void **state)
+{
+	(void)state;
+	struct err_detail d;
+	struct volunteer_fields ok = {"张晓东", "male", "138-4771-2345", "NM2019000123", "2019-03-05", "active", "", ""};
+	err_clear(&d);
+	assert_int_equal(ledger_volunteer_validate(&ok, &d), ERR_OK);
+	struct volunteer_fields v = ok;
+	v.status = "left";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_INVALID);
+	assert_string_equal(d.field, "left_date");
+	assert_string_equal(d.code, "required");
+	v.left_date = "2019-03-04";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_INVALID);
+	assert_string_equal(d.code, "date_order");
+	v.left_date = "2021-06-30";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_OK);
+	v = ok;
+	v.left_date = "2021-06-30";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_INVALID);
+	assert_string_equal(d.code, "left_date_not_allowed");
+	v = ok;
+	v.gender = "x";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_INVALID);
+	assert_string_equal(d.field, "gender");
+	v = ok;
+	v.phone = "12345";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_INVALID);
+	assert_string_equal(d.field, "phone");
+	v.phone = "138a4771234";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_INVALID);
+	v = ok;
+	v.name = "";
+	assert_int_equal(ledger_volunteer_validate(&v, &d), ERR_INVALID);
+	assert_string_equal(d.code, "required");
+
+	char m[32];
+	ledger_phone_mask("13847712345", m, sizeof m);
+	assert_string_equal(m, "138****2345");
+	ledger_phone_mask("138-4771-2345", m, sizeof m);
+	assert_string_equal(m, "138****2345");
+	ledger_phone_mask("0477-4612345", m, sizeof m);
+	assert_string_equal(m, "****45");
+	ledger_phone_mask("", m, sizeof m);
+	assert_string_equal(m, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_pairing_rules),
 		cmocka_unit_test(test_partner_validation),
 		cmocka_unit_test(test_activity_rules),
+		cmocka_unit_test(test_volunteer_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -166,3 +166,11 @@ export function activityTypeText(a) {
 
 // The current year in the office's time zone.
 export const yearCN = () => Number(todayCN().slice(0, 4))
+
+// creation ledger: volunteers (志愿者)
+export const GENDERS = { male: '男', female: '女' }
+export const GENDER_ORDER = ['male', 'female']
+export const VOLUNTEER_STATUS = { active: '在册', left: '已退出' }
+export const VOLUNTEER_STATUS_ORDER = ['active', 'left']
+export const VOLUNTEER_STATUS_TAG = { active: 'success', left: 'info' }
+export const VOLUNTEER_RATIO_MIN = 20 // 注册志愿者占职工人数比例 ≥ 20%

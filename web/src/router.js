@@ -4,7 +4,7 @@ import { setApiHandlers } from './api.js'
 import AppLayout from './layout/AppLayout.vue'
 
 const ADMIN = ['admin']
-// 创建台账: a unit's liaison keeps their own unit's pairings and activities; viewers read
+// 创建台账: a unit's liaison keeps their own unit's pairings, activities and volunteers; viewers read
 const LEDGER = ['admin', 'unit', 'viewer']
 const OFFICE_READ = ['admin', 'viewer']
 
@@ -44,6 +44,12 @@ const routes = [
         name: 'activities',
         component: () => import('./views/ActivityList.vue'),
         meta: { title: '活动记录', group: '创建台账', roles: LEDGER },
+      },
+      {
+        path: 'ledger/volunteers',
+        name: 'volunteers',
+        component: () => import('./views/VolunteerList.vue'),
+        meta: { title: '志愿者', group: '创建台账', roles: LEDGER },
       },
       {
         path: 'ledger/stats',
