@@ -16,8 +16,8 @@ int cmd_demo(int argc, char **argv)
 		      "Creates a database filled with the demo: 内蒙古自治区 › 鄂尔多斯市 › 准格尔旗 and its\n"
 		      "neighbours, the units the 2022 准格尔旗 article names and about 200 others, titles at\n"
 		      "every level with their history and some institutional changes, the communities (社区)\n"
-		      "and villages (嘎查村) the units are paired with (结对共建/包联共建) over the years, and one user\n"
-		      "per role.\n"
+		      "and villages (嘎查村) the units are paired with (结对共建/包联共建) over the years, their\n"
+		      "activities 2021–2026 and volunteer rosters, and one user per role.\n"
 		      "Refuses to touch an existing SQLite file or a PostgreSQL database that holds units.\n"
 		      "Prints the demo logins.\n",
 		      stdout);
