@@ -194,37 +194,17 @@ enum err activity_store_update(struct db *db, struct activity *a, int64_t expect
 	db_bind_int64(st, 12, now);
 	db_bind_int64(st, 13, a->id);
 	db_bind_int64(st, 14, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	} else {
+	enum err e = sqlb_step_versioned(db, st, d);
+	if (e == ERR_OK) {
 		a->version = expected_version + 1;
 		a->updated_at = now;
 	}
-	db_stmt_free(st);
 	return e;
 }
 
 enum err activity_store_delete(struct db *db, int64_t id, int64_t expected_version, struct err_detail *d)
 {
-	struct db_stmt *st;
-	if (db_prepare(db, "DELETE FROM activities WHERE id = ? AND version = ?", &st) != DB_OK) {
-		return err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	}
-	db_bind_int64(st, 1, id);
-	db_bind_int64(st, 2, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	}
-	db_stmt_free(st);
-	return e;
+	return sqlb_delete_versioned(db, "DELETE FROM activities WHERE id = ? AND version = ?", id, expected_version, "该活动记录仍被引用，不能删除", d);
 }
 
 enum err activity_store_stats(struct db *db, const struct scope *scope, const struct activity_filter *f,

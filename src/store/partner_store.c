@@ -201,28 +201,6 @@ enum err partner_store_update(struct db *db, struct partner *p, int64_t expected
 	return e;
 }
 
-static enum err ledger_delete_versioned(struct db *db, const char *sql, int64_t id, int64_t expected_version,
-					const char *in_use_message, struct err_detail *d)
-{
-	struct db_stmt *st;
-	if (db_prepare(db, sql, &st) != DB_OK) {
-		return err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	}
-	db_bind_int64(st, 1, id);
-	db_bind_int64(st, 2, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc == DB_E_FOREIGN) {
-		e = err_set(d, ERR_CONFLICT, "in_use", NULL, in_use_message);
-	} else if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	}
-	db_stmt_free(st);
-	return e;
-}
-
 int partner_store_has_pairings(struct db *db, int64_t id)
 {
 	int64_t n = 0;
@@ -256,7 +234,7 @@ enum err partner_store_delete(struct db *db, int64_t id, int64_t expected_versio
 	if (n > 0) {
 		return err_set(d, ERR_CONFLICT, "partner_in_use", NULL, "该共建对象已有活动记录，不能删除");
 	}
-	return ledger_delete_versioned(db, "DELETE FROM partners WHERE id = ? AND version = ?", id, expected_version,
+	return sqlb_delete_versioned(db, "DELETE FROM partners WHERE id = ? AND version = ?", id, expected_version,
 				       "该共建对象仍被引用，不能删除", d);
 }
 
@@ -450,23 +428,17 @@ enum err pairing_store_update(struct db *db, struct pairing *p, int64_t expected
 	db_bind_int64(st, 7, now);
 	db_bind_int64(st, 8, p->id);
 	db_bind_int64(st, 9, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	} else {
+	enum err e = sqlb_step_versioned(db, st, d);
+	if (e == ERR_OK) {
 		p->version = expected_version + 1;
 		p->updated_at = now;
 	}
-	db_stmt_free(st);
 	return e;
 }
 
 enum err pairing_store_delete(struct db *db, int64_t id, int64_t expected_version, struct err_detail *d)
 {
-	return ledger_delete_versioned(db, "DELETE FROM pairings WHERE id = ? AND version = ?", id, expected_version,
+	return sqlb_delete_versioned(db, "DELETE FROM pairings WHERE id = ? AND version = ?", id, expected_version,
 				       "该结对记录仍被引用，不能删除", d);
 }
 

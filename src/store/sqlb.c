@@ -147,3 +147,38 @@ out:
 	sqlb_cleanup(page);
 	return e;
 }
+
+enum err sqlb_step_versioned(struct db *db, struct db_stmt *st, struct err_detail *d)
+{
+	enum db_rc rc = db_step(st);
+	enum err e = ERR_OK;
+	if (rc != DB_DONE) {
+		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	} else if (db_changes(st) != 1) {
+		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
+	}
+	db_stmt_free(st);
+	return e;
+}
+
+enum err sqlb_delete_versioned(struct db *db, const char *sql, int64_t id, int64_t expected_version,
+			       const char *in_use_message, struct err_detail *d)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, sql, &st) != DB_OK) {
+		return err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, expected_version);
+	enum db_rc rc = db_step(st);
+	enum err e = ERR_OK;
+	if (rc == DB_E_FOREIGN) {
+		e = err_set(d, ERR_CONFLICT, "in_use", NULL, in_use_message);
+	} else if (rc != DB_DONE) {
+		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	} else if (db_changes(st) != 1) {
+		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
+	}
+	db_stmt_free(st);
+	return e;
+}

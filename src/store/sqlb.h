@@ -41,6 +41,13 @@ enum err sqlb_fetch_one(struct sqlb *q, struct db *db, void (*read)(struct db_st
  * `page` goes to row(st, ctx). Cleans up both builders. */
 enum err sqlb_list(struct db *db, struct sqlb *count, struct sqlb *page, int64_t *total,
 		   void (*row)(struct db_stmt *st, void *ctx), void *ctx);
+/* Runs a prepared `UPDATE … WHERE id = ? AND version = ?` and frees it: ERR_OK when one row
+ * changed, ERR_CONFLICT version_conflict when none did (stale version), ERR_DB otherwise. */
+enum err sqlb_step_versioned(struct db *db, struct db_stmt *st, struct err_detail *d);
+/* `sql` is `DELETE FROM <table> WHERE id = ? AND version = ?`: as above, and a row still
+ * referenced by a foreign key gives ERR_CONFLICT in_use with in_use_message. */
+enum err sqlb_delete_versioned(struct db *db, const char *sql, int64_t id, int64_t expected_version,
+			       const char *in_use_message, struct err_detail *d);
 /* Prepares the statement and binds every remembered value. */
 enum db_rc sqlb_prepare(struct sqlb *q, struct db *db, struct db_stmt **out);
 

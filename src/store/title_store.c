@@ -176,17 +176,11 @@ enum err title_store_update(struct db *db, struct title *t, int64_t expected_ver
 	db_bind_int64(st, 5, now);
 	db_bind_int64(st, 6, t->id);
 	db_bind_int64(st, 7, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	} else {
+	enum err e = sqlb_step_versioned(db, st, d);
+	if (e == ERR_OK) {
 		t->version = expected_version + 1;
 		t->updated_at = now;
 	}
-	db_stmt_free(st);
 	if (e == ERR_OK && (unit_store_invalidate_counts(db) != ERR_OK || unit_store_refresh_top_title(db, t->unit_id) != ERR_OK)) {
 		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
 	}

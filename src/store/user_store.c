@@ -213,17 +213,11 @@ enum err user_store_update(struct db *db, struct user *u, int64_t expected_versi
 	db_bind_int64(st, 8, now);
 	db_bind_int64(st, 9, u->id);
 	db_bind_int64(st, 10, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	} else {
+	enum err e = sqlb_step_versioned(db, st, d);
+	if (e == ERR_OK) {
 		u->version = expected_version + 1;
 		u->updated_at = now;
 	}
-	db_stmt_free(st);
 	return e;
 }
 

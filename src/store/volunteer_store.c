@@ -167,35 +167,15 @@ enum err volunteer_store_update(struct db *db, struct volunteer *v, int64_t expe
 	db_bind_int64(st, 11, now);
 	db_bind_int64(st, 12, v->id);
 	db_bind_int64(st, 13, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	} else {
+	enum err e = sqlb_step_versioned(db, st, d);
+	if (e == ERR_OK) {
 		v->version = expected_version + 1;
 		v->updated_at = now;
 	}
-	db_stmt_free(st);
 	return e;
 }
 
 enum err volunteer_store_delete(struct db *db, int64_t id, int64_t expected_version, struct err_detail *d)
 {
-	struct db_stmt *st;
-	if (db_prepare(db, "DELETE FROM volunteers WHERE id = ? AND version = ?", &st) != DB_OK) {
-		return err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	}
-	db_bind_int64(st, 1, id);
-	db_bind_int64(st, 2, expected_version);
-	enum db_rc rc = db_step(st);
-	enum err e = ERR_OK;
-	if (rc != DB_DONE) {
-		e = err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
-	} else if (db_changes(st) != 1) {
-		e = err_set(d, ERR_CONFLICT, "version_conflict", "version", "数据已被他人修改，请刷新后重试");
-	}
-	db_stmt_free(st);
-	return e;
+	return sqlb_delete_versioned(db, "DELETE FROM volunteers WHERE id = ? AND version = ?", id, expected_version, "该志愿者仍被引用，不能删除", d);
 }
