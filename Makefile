@@ -5,7 +5,7 @@
 PREFIX ?= /usr/local
 CC ?= cc
 BUILD ?= build
-PKGS = libmicrohttpd jansson sqlite3 libpq libsodium icu-i18n icu-uc
+PKGS = libmicrohttpd jansson sqlite3 libpq libsodium icu-i18n icu-uc libmagic xlsxwriter libzip expat
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Werror
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(shell pkg-config --cflags $(PKGS))

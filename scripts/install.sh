@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PKGS=(build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev
-      libsodium-dev libicu-dev libcmocka-dev libmagic-dev
+      libsodium-dev libicu-dev libcmocka-dev libmagic-dev libxlsxwriter-dev libzip-dev libexpat1-dev
+      libreoffice-calc-nogui poppler-utils
       nodejs npm postgresql postgresql-client sqlite3 chromium fonts-noto-cjk
       wrk nginx-light curl ca-certificates procps)
 

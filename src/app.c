@@ -34,7 +34,11 @@ void app_config_defaults(struct app_config *c)
 	c->login_ip_max_failures = app_env_int("WENMING_LOGIN_IP_MAX_FAILURES", 30);
 	c->login_window_seconds = app_env_int("WENMING_LOGIN_WINDOW", 15 * 60);
 	c->login_lock_seconds = app_env_int("WENMING_LOGIN_LOCK", 15 * 60);
+	c->self_report_ip_max = app_env_int("WENMING_SELF_REPORT_IP_MAX", 60);
+	c->self_report_link_max = app_env_int("WENMING_SELF_REPORT_LINK_MAX", 1000);
 	c->max_body_bytes = (size_t)app_env_int("WENMING_MAX_BODY", 1024 * 1024);
+	c->max_upload_bytes = (size_t)app_env_int("WENMING_MAX_UPLOAD", 10 * 1024 * 1024);
+	c->max_import_bytes = (size_t)app_env_int("WENMING_MAX_IMPORT_MB", 512) * 1024 * 1024;
 	c->max_json_depth = 16;
 	c->connection_timeout_seconds = app_env_int("WENMING_CONN_TIMEOUT", 30);
 	c->secure_cookies = app_env_int("WENMING_SECURE_COOKIES", 0);

@@ -19,7 +19,11 @@ struct app_config {
 	int login_ip_max_failures;/* per client IP within the window */
 	int login_window_seconds;
 	int login_lock_seconds;
+	int self_report_ip_max;   /* hour reports per client IP per hour (the public link) */
+	int self_report_link_max; /* hour reports per unit link per day */
 	size_t max_body_bytes;
+	size_t max_upload_bytes;  /* a file upload's whole body (ROUTE_UPLOAD routes) */
+	size_t max_import_bytes;  /* an import file (ROUTE_BODY_FILE routes), kept on disk */
 	int max_json_depth;
 	int connection_timeout_seconds;
 	int secure_cookies;       /* add Secure to the cookie (behind TLS) */

@@ -17,7 +17,11 @@ int cmd_demo(int argc, char **argv)
 		      "neighbours, the units the 2022 准格尔旗 article names and about 200 others, titles at\n"
 		      "every level with their history and some institutional changes, the communities (社区)\n"
 		      "and villages (嘎查村) the units are paired with (结对共建/包联共建) over the years, their\n"
-		      "activities 2021–2026 and volunteer rosters, and one user per role.\n"
+		      "activities 2021–2026 and volunteer rosters, their exemplars (先进典型: 神华准能's 30\n"
+		      "道德模范 and 3 collectives, 高原杏仁露's 15 先进工作者 of 2021), aid records (帮扶记录:\n"
+		      "first secretaries, projects, purchase aid such as 国华准格尔电厂's 18266 kg of meat for\n"
+		      "148万元, donations and 伊东集团's 100.01万元 of 2021) and public-service ads (公益广告),\n"
+		      "and one user per role.\n"
 		      "Refuses to touch an existing SQLite file or a PostgreSQL database that holds units.\n"
 		      "Prints the demo logins.\n",
 		      stdout);

@@ -1,6 +1,8 @@
 /* demo.h — the demo data set (cli layer): the loader (demo_registry.c), the creation ledger's
  * partners and pairings (demo_ledger.c), its activities (demo_activities.c), the volunteer
- * rosters (demo_volunteers.c) and the tables of names they draw on (demo_names.c).
+ * rosters (demo_volunteers.c), the exemplars, aid records and public-service ads
+ * (demo_records.c), the service hours (demo_hours.c) and the tables of names they draw on
+ * (demo_names.c).
  * Strings returned or pointed to here are static. */
 #ifndef WM_DEMO_H
 #define WM_DEMO_H
@@ -54,6 +56,42 @@ struct demo_volunteer_counts {
 /* Adds the units' volunteer rosters inside the caller's transaction; unit_ids as for
  * demo_ledger_load. Deterministic (its own fixed-seed generator). 0 on success. */
 int demo_volunteers_load(struct db *db, const int64_t *unit_ids, int64_t now, struct demo_volunteer_counts *counts);
+
+/* What demo_records_load wrote, for the summary; the named figures are the article's. */
+struct demo_record_counts {
+	int exemplars;
+	int shenhua_models, shenhua_collectives; /* 神华准能's 道德模范 and 道德模范集体: 30 and 3 */
+	int almond_staff_2021;                   /* 内蒙古高原杏仁露's 先进工作者 of 2021: 15 */
+	int aid, first_secretaries, secretaries_serving;
+	int64_t yidong_funds_2021_fen;       /* 伊东集团's 帮扶资金 of 2021: 100.01万元 */
+	int64_t yidong_donations_fen;        /* its donations in all (over 2亿元) */
+	int64_t yidong_donations_article_fen; /* of them up to the article's date (over 2亿元) */
+	int64_t guohua_meat_kg, guohua_meat_fen; /* 国华准格尔电厂's purchase aid: 18266 kg, 148万元 */
+	int ads;
+	int64_t ad_pieces;
+};
+
+/* Adds the units' exemplars (先进典型), aid records (帮扶记录) and public-service ads (公益广告)
+ * inside the caller's transaction, after demo_ledger_load (first secretaries and aid name the
+ * pairings open that day, read back from the database); unit_ids as for demo_ledger_load.
+ * Direct SQL, deterministic (its own fixed-seed generator). 0 on success. */
+int demo_records_load(struct db *db, const int64_t *unit_ids, int64_t now, struct demo_record_counts *counts);
+
+/* What demo_hours_load wrote, for the summary. */
+struct demo_hours_counts {
+	int served, activities; /* activity_volunteers rows; activities with volunteers recorded */
+	int64_t minutes;
+	int xjw_volunteers_2022, xjw_activities_2022; /* 薛家湾供电公司's volunteers who served in 2022, its activities */
+	int64_t xjw_minutes_2022;
+	int reports, reports_pending, reports_approved, reports_declined, reports_off_roster; /* 神华准能's */
+};
+
+/* Adds the served volunteers and their hours to the titled units' volunteer-type activities,
+ * then the liaison's unit's self-report link (a random token, never printed) and its hour
+ * reports, inside the caller's transaction, after the activities, volunteers and users exist;
+ * unit_ids as for demo_ledger_load. Direct SQL, deterministic (its own fixed-seed generator)
+ * apart from the token. 0 on success. */
+int demo_hours_load(struct db *db, const int64_t *unit_ids, struct demo_hours_counts *counts);
 
 /* A unit of the demo, as written in demo_names.c. */
 struct demo_unit_row {

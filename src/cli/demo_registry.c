@@ -2,10 +2,11 @@
  * USCCs, contacts and addresses; titles at every level whose status history plays the 2021
  * round of the 准格尔旗 article (13 通报批评, 10 撤销, 12 新授予) and the annual reviews since;
  * institutional changes (更名, 合并, 分立, 撤销) as lineage; one user per role; then the creation
- * ledger's partners and pairings (demo_ledger.c), its activities (demo_activities.c) and the
- * units' volunteer rosters (demo_volunteers.c). A
- * fixed-seed generator draws every choice, so runs are identical. Inserts go through the stores
- * in one transaction, so the demo exercises the same code as the server. */
+ * ledger's partners and pairings (demo_ledger.c), its activities (demo_activities.c), the
+ * units' volunteer rosters (demo_volunteers.c) and their exemplars, aid records and
+ * public-service ads (demo_records.c), then the volunteers' service hours and self-reports
+ * (demo_hours.c). A fixed-seed generator draws every choice, so runs are identical. Inserts go
+ * through the stores in one transaction, so the demo exercises the same code as the server. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -662,7 +663,8 @@ static int demo_insert_users(struct db *db, int64_t liaison_unit, const char *pa
 }
 
 static void demo_print_summary(const struct demo_state *st, const struct demo_ledger_counts *lc,
-			       const struct demo_activity_counts *ac, const struct demo_volunteer_counts *vc, FILE *out)
+			       const struct demo_activity_counts *ac, const struct demo_volunteer_counts *vc,
+			       const struct demo_record_counts *rc, const struct demo_hours_counts *hc, FILE *out)
 {
 	static const char *const statuses[] = {"valid", "criticized", "yellow_card", "revoked", "lapsed"};
 	int by_status[5] = {0}, jungar = 0, merged = 0, dissolved = 0;
@@ -697,13 +699,35 @@ static void demo_print_summary(const struct demo_state *st, const struct demo_le
 		"准格尔旗 coverage: %d units without a community, %d without a village, %d partners unpaired; "
 		"%d activities 2021–2026 (%d at partners; 薛家湾供电公司 2022: %d volunteer activities; "
 		"%d units with monthly gaps in 2025/2026); "
-		"%d volunteers (%d left) in %d units (薛家湾供电公司: %d active; %d titled units under 20 %% of staff)\n",
+		"%d volunteers (%d left) in %d units (薛家湾供电公司: %d active; %d titled units under 20 %% of staff)",
 		st->n_rows, jungar, merged, dissolved, st->n_plans, by_status[0], by_status[1], by_status[2], by_status[3],
 		by_status[4], st->n_title_events, st->n_unit_events, crit21, revoked21, new21, lc->communities + lc->villages,
 		lc->communities, lc->villages, lc->pairings_open + lc->pairings_ended, lc->pairings_open, lc->pairings_ended,
 		lc->jungar_without_community, lc->jungar_without_village, lc->jungar_partners_without, ac->total,
 		ac->at_partner, ac->xjw_volunteer_2022, ac->units_with_gaps, vc->total, vc->left, vc->units, vc->xjw_active,
 		vc->titled_under);
+	/* money in 万元 with two decimals, rounded half up */
+#define WAN(fen) (long long)(((fen) + 5000) / 10000 / 100), (long long)(((fen) + 5000) / 10000 % 100)
+	fprintf(out,
+		"; %d exemplars (神华准能: %d 名道德模范, %d 个道德模范集体; 内蒙古高原杏仁露: %d 名2021年度先进工作者); "
+		"%d aid records (%d first secretaries, %d serving; 伊东集团: 2021年帮扶资金 %lld.%02lld万元, "
+		"捐款捐物累计 %lld.%02lld万元, 至2022-07-25 %lld.%02lld万元; 国华准格尔电厂: 消费帮扶 %lld 千克 "
+		"%lld.%02lld万元); %d public-service ads (%lld pieces)",
+		rc->exemplars, rc->shenhua_models, rc->shenhua_collectives, rc->almond_staff_2021, rc->aid,
+		rc->first_secretaries, rc->secretaries_serving, WAN(rc->yidong_funds_2021_fen), WAN(rc->yidong_donations_fen),
+		WAN(rc->yidong_donations_article_fen), (long long)rc->guohua_meat_kg, WAN(rc->guohua_meat_fen), rc->ads,
+		(long long)rc->ad_pieces);
+#undef WAN
+	/* hours with one decimal, exact for whole multiples of 6 minutes */
+#define HOURS(m) (long long)((m) / 60), (int)((m) % 60 / 6)
+	fprintf(out,
+		"; %d volunteer services (%lld.%d hours) in %d activities (薛家湾供电公司 2022: %d volunteers served "
+		"%lld.%d hours in %d activities); 神华准能: a self-report link, %d hour reports (%d pending, %d approved, "
+		"%d declined; %d from phones not on the roster)\n",
+		hc->served, HOURS(hc->minutes), hc->activities, hc->xjw_volunteers_2022, HOURS(hc->xjw_minutes_2022),
+		hc->xjw_activities_2022, hc->reports, hc->reports_pending, hc->reports_approved, hc->reports_declined,
+		hc->reports_off_roster);
+#undef HOURS
 }
 
 int demo_load(struct db *db, FILE *out)
@@ -732,10 +756,12 @@ int demo_load(struct db *db, FILE *out)
 	struct demo_ledger_counts lc;
 	struct demo_activity_counts ac;
 	struct demo_volunteer_counts vc;
+	struct demo_record_counts rec;
+	struct demo_hours_counts hc;
 	if (demo_insert_titles(db, &st, now) != 0 || demo_insert_lineage(db, &st, now) != 0 ||
 	    demo_ledger_load(db, st.unit_ids, now, &lc) != 0 || demo_activities_load(db, st.unit_ids, now, &ac) != 0 ||
-	    demo_volunteers_load(db, st.unit_ids, now, &vc) != 0 ||
-	    demo_insert_users(db, st.unit_ids[0], password, now) != 0 ||
+	    demo_volunteers_load(db, st.unit_ids, now, &vc) != 0 || demo_records_load(db, st.unit_ids, now, &rec) != 0 ||
+	    demo_insert_users(db, st.unit_ids[0], password, now) != 0 || demo_hours_load(db, st.unit_ids, &hc) != 0 ||
 	    cli_audit(db, "demo", "database", 0, "150600", NULL) != 0) {
 		goto fail;
 	}
@@ -751,7 +777,7 @@ int demo_load(struct db *db, FILE *out)
 		"  leader    旗委领导 (viewer, 准格尔旗)\n"
 		"  dalad     达拉特旗文明办管理员 (admin, 达拉特旗)\n",
 		password);
-	demo_print_summary(&st, &lc, &ac, &vc, out);
+	demo_print_summary(&st, &lc, &ac, &vc, &rec, &hc, out);
 	rc = 0;
 	goto out;
 fail:

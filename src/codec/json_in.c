@@ -90,6 +90,16 @@ enum err json_in_check(json_t *obj, const struct json_in_field *fields, size_t n
 				return err_set(d, ERR_INVALID, "invalid_type", f->name, msg);
 			}
 			break;
+		case JIN_ARRAY:
+			if (!json_is_array(v)) {
+				snprintf(msg, sizeof msg, "%s应为数组", f->label);
+				return err_set(d, ERR_INVALID, "invalid_type", f->name, msg);
+			}
+			if ((int64_t)json_array_size(v) < f->min || (int64_t)json_array_size(v) > f->max) {
+				snprintf(msg, sizeof msg, "%s应有%lld到%lld项", f->label, (long long)f->min, (long long)f->max);
+				return err_set(d, ERR_INVALID, "too_many", f->name, msg);
+			}
+			break;
 		}
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -10,7 +10,7 @@
 
 #include "../util/err.h"
 
-enum json_in_type { JIN_STRING, JIN_INT, JIN_BOOL, JIN_OBJECT };
+enum json_in_type { JIN_STRING, JIN_INT, JIN_BOOL, JIN_OBJECT, JIN_ARRAY /* min/max: item count */ };
 
 struct json_in_field {
 	const char *name;

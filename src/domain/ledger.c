@@ -199,6 +199,18 @@ const char *ledger_festival_label(const char *festival)
 	return "";
 }
 
+const char *ledger_festival_code(const char *text)
+{
+	for (size_t i = 0; text && i < sizeof ledger_festivals / sizeof ledger_festivals[0]; i++) {
+		size_t n = strlen(ledger_festivals[i].label);
+		if (strcmp(text, ledger_festivals[i].code) == 0 ||
+		    (strncmp(text, ledger_festivals[i].label, n) == 0 && (text[n] == '\0' || strcmp(text + n, "节") == 0))) {
+			return ledger_festivals[i].code;
+		}
+	}
+	return NULL;
+}
+
 int ledger_activity_role_valid(const char *role)
 {
 	return role && (strcmp(role, "hosted") == 0 || strcmp(role, "joined") == 0);
@@ -320,4 +332,68 @@ void ledger_phone_mask(const char *phone, char *out, size_t outlen)
 	} else {
 		snprintf(out, outlen, "****");
 	}
+}
+
+void ledger_hours_text(int64_t minutes, char *out, size_t outlen)
+{
+	/* tenths of an hour, half up: 6 minutes = 0.1 h */
+	int64_t tenths = minutes >= 0 ? (minutes + 3) / 6 : -((-minutes + 3) / 6);
+	int64_t whole = tenths / 10, frac = tenths % 10;
+	if (frac < 0) {
+		frac = -frac;
+	}
+	if (frac) {
+		snprintf(out, outlen, "%s%lld.%lld", tenths < 0 && whole == 0 ? "-" : "", (long long)whole, (long long)frac);
+	} else {
+		snprintf(out, outlen, "%lld", (long long)whole);
+	}
+}
+
+size_t ledger_phone_digits(const char *phone, char *out, size_t outlen)
+{
+	size_t n = 0;
+	for (const char *c = phone ? phone : ""; *c && n + 1 < outlen; c++) {
+		if (*c >= '0' && *c <= '9') {
+			out[n++] = *c;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+enum err ledger_hour_report_validate(const struct hour_report_fields *h, struct err_detail *d)
+{
+	enum err e;
+	if ((e = ledger_text(h->name, "name", 50, 1, "姓名", d))) {
+		return e;
+	}
+	const char *p = h->phone ? h->phone : "";
+	int mobile = strlen(p) == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9';
+	for (size_t i = 0; mobile && i < 11; i++) {
+		mobile = p[i] >= '0' && p[i] <= '9';
+	}
+	if (!*p) {
+		return err_set(d, ERR_INVALID, "required", "phone", "请填写手机号码");
+	}
+	if (!mobile) {
+		return err_set(d, ERR_INVALID, "phone", "phone", "手机号码应为11位数字，以1开头");
+	}
+	if (!h->service_date || !*h->service_date) {
+		return err_set(d, ERR_INVALID, "required", "service_date", "请填写服务日期");
+	}
+	if (!ledger_date_valid(h->service_date)) {
+		return err_set(d, ERR_INVALID, "invalid_date", "service_date", "服务日期应为有效日期，格式 YYYY-MM-DD");
+	}
+	if (strcmp(h->service_date, h->today) > 0) {
+		return err_set(d, ERR_INVALID, "invalid_date", "service_date", "服务日期不能晚于今天");
+	}
+	char earliest[16];
+	snprintf(earliest, sizeof earliest, "%04d%s", ledger_date_year(h->today) - 1, h->today + 4);
+	if (strcmp(h->service_date, earliest) < 0) {
+		return err_set(d, ERR_INVALID, "invalid_date", "service_date", "只能填报一年以内的服务时长");
+	}
+	if (h->minutes < 1 || h->minutes > LEDGER_MINUTES_MAX) {
+		return err_set(d, ERR_INVALID, "out_of_range", "minutes", "服务时长应在1分钟到24小时之间");
+	}
+	return ledger_text(h->description, "description", 500, 0, "服务内容", d);
 }

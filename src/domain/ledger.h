@@ -42,6 +42,8 @@ enum err ledger_pairing_validate(const char *kind, const char *partner_kind, con
 #define LEDGER_ACTIVITY_DESC_MAX 2000
 int ledger_festival_valid(const char *festival);
 const char *ledger_festival_label(const char *festival);
+/* The festival's code from its code or label (春节 or 春节节 style 中秋节 too); NULL when none. */
+const char *ledger_festival_code(const char *text);
 int ledger_activity_role_valid(const char *role);
 
 struct activity_fields {
@@ -61,5 +63,22 @@ enum err ledger_volunteer_validate(const struct volunteer_fields *v, struct err_
 /* A phone as shown to those who need not see it: the first 3 and last 4 digits of a mobile
  * (138****1234); other numbers keep only their last 2 digits. out ≥ 32 bytes. */
 void ledger_phone_mask(const char *phone, char *out, size_t outlen);
+
+/* Service time in hours with at most one decimal, rounded half up to 0.1 h: 150 → "2.5",
+ * 120 → "2", 3 → "0.1". */
+void ledger_hours_text(int64_t minutes, char *out, size_t outlen);
+/* Longest service one volunteer can record for one activity or one report. */
+#define LEDGER_MINUTES_MAX 1440
+/* The digits of a phone (spaces, dashes and brackets dropped); returns their count. */
+size_t ledger_phone_digits(const char *phone, char *out, size_t outlen);
+
+/* A volunteer's own report of service hours through the unit's self-report link: name, an
+ * 11-digit mobile (to match the roster), the service date (a real date within the last year,
+ * not after today), 1–1440 minutes, description ≤ 500 characters. */
+struct hour_report_fields {
+	const char *name, *phone, *service_date, *today, *description;
+	int64_t minutes;
+};
+enum err ledger_hour_report_validate(const struct hour_report_fields *h, struct err_detail *d);
 
 #endif

@@ -7,5 +7,7 @@ struct req;
 
 /* 1 when r carries a live session or token (r->who filled); else answers 401 and returns 0. */
 int auth_authenticate_or_reply(struct req *r);
+/* The same without answering (an upload checked from its headers before its body arrives). */
+int auth_authenticate_quietly(struct req *r);
 
 #endif

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../codec/csv.h"
+#include "../codec/sheet.h"
 #include "../domain/ledger.h"
 #include "../domain/region_code.h"
 #include "../domain/text.h"
 #include "../store/activity_store.h"
+#include "../store/attachment_store.h"
 #include "../store/db.h"
 #include "../store/partner_store.h"
 #include "../store/unit_store.h"
@@ -90,14 +91,14 @@ static int activity_filter_or_reply(struct req *r, struct activity_filter *f)
 	return 1;
 }
 
-static void activity_csv_row(const struct activity *a, void *ctx)
+static void activity_export_row(const struct activity *a, void *ctx)
 {
 	char participants[24];
 	snprintf(participants, sizeof participants, "%lld", (long long)a->participants);
 	const char *cells[] = {a->activity_date, a->unit_name, a->title, a->type_label, ledger_festival_label(a->festival),
 			       a->place, a->partner_name, strcmp(a->role, "joined") == 0 ? "参与" : "主办", participants,
 			       a->description};
-	csv_row(ctx, cells, sizeof cells / sizeof cells[0]);
+	handler_export_row(ctx, cells, sizeof cells / sizeof cells[0]);
 }
 
 static void activity_list_row(const struct activity *a, void *ctx)
@@ -113,25 +114,19 @@ void h_activities_list(struct req *r)
 		return;
 	}
 	int64_t total = 0;
-	if (pp.csv) {
-		static const char *head[] = {"活动日期", "单位名称", "活动名称", "活动类型", "节日", "活动地点", "共建对象",
-					     "方式", "参与人数", "活动内容"};
-		struct buf csv;
-		buf_init(&csv);
-		csv_row(&csv, head, sizeof head / sizeof head[0]);
-		f.per_page = 1000;
-		for (f.page = 1; f.page <= 100; f.page++) {
-			size_t before = csv.len;
-			if (activity_store_list(req_db(r), &r->who.scope, &f, activity_csv_row, &csv, &total) != ERR_OK) {
-				buf_cleanup(&csv);
-				reply_db_failure(r, "activities export");
-				return;
-			}
-			if (csv.len == before || (int64_t)f.page * f.per_page >= total) {
-				break;
-			}
+	if (pp.export_format) {
+		static const struct sheet_col cols[] = {
+			{"活动日期", 12, 0}, {"单位名称", 28, 0}, {"活动名称", 30, 0}, {"活动类型", 14, 0}, {"节日", 8, 0},
+			{"活动地点", 20, 0}, {"共建对象", 20, 0}, {"方式", 6, 0}, {"参与人数", 10, 1}, {"活动内容", 50, 0},
+		};
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, pp.export_format, "活动记录", cols, sizeof cols / sizeof cols[0])) {
+			return;
 		}
-		reply_csv(r, &csv, "activities.csv");
+		f.page = 1;
+		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
+		enum err e = activity_store_list(req_db(r), &r->who.scope, &f, activity_export_row, &x, &total);
+		handler_export_finish(r, &x, e == ERR_OK, "活动记录", "activities");
 		return;
 	}
 	f.page = pp.page;
@@ -308,6 +303,9 @@ void h_activities_delete(struct req *r)
 	enum err e = activity_store_get(req_db(r), &r->who.scope, req_param_id(r, 0), a);
 	if (e != ERR_OK) {
 		err_set(&d, e, "not_found", NULL, "活动记录不存在");
+		handler_rollback_reply(r, &d);
+	} else if (attachment_store_delete_owner(req_db(r), "activity", a->id) != ERR_OK) {
+		err_set(&d, ERR_DB, "db", NULL, db_errmsg(req_db(r)));
 		handler_rollback_reply(r, &d);
 	} else if (activity_store_delete(req_db(r), a->id, version, &d) != ERR_OK) {
 		handler_rollback_reply(r, &d);

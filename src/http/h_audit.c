@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../codec/csv.h"
+#include "../codec/sheet.h"
 #include "../codec/registry_json.h"
 #include "../store/audit_store.h"
 #include "handler.h"
@@ -14,7 +14,7 @@
 
 struct audit_list_ctx {
 	json_t *items;
-	struct buf *csv;
+	struct handler_export *x;
 	int64_t last_id;
 };
 
@@ -27,13 +27,13 @@ static void audit_list_row(const struct audit_entry *e, void *ctx)
 	gmtime_r(&t, &tm);
 	char at[32];
 	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (c->csv) {
+	if (c->x) {
 		char id[24];
 		snprintf(id, sizeof id, "%lld", (long long)e->id);
 		const char *cells[] = {id, at, e->actor_name, e->action, e->entity, e->entity_id,
 				       e->before_json ? e->before_json : "", e->after_json ? e->after_json : "",
 				       e->request_id, e->ip};
-		csv_row(c->csv, cells, sizeof cells / sizeof cells[0]);
+		handler_export_row(c->x, cells, sizeof cells / sizeof cells[0]);
 		return;
 	}
 	json_t *before = e->before_json ? json_loads(e->before_json, 0, NULL) : NULL;
@@ -99,20 +99,22 @@ void h_audit_list(struct req *r)
 	}
 	struct audit_list_ctx c = {0};
 	int64_t total = 0;
-	if (p.csv) {
-		static const char *head[] = {"序号", "时间(UTC)", "操作人", "操作", "对象", "对象编号", "变更前", "变更后",
-					     "请求编号", "IP"};
-		struct buf csv;
-		buf_init(&csv);
-		c.csv = &csv;
-		csv_row(&csv, head, sizeof head / sizeof head[0]);
+	if (p.export_format) {
+		static const struct sheet_col cols[] = {
+			{"序号", 8, 1},	  {"时间(UTC)", 20, 0}, {"操作人", 12, 0}, {"操作", 10, 0},    {"对象", 12, 0},
+			{"对象编号", 10, 0}, {"变更前", 40, 0},    {"变更后", 40, 0}, {"请求编号", 18, 0}, {"IP", 14, 0},
+		};
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, p.export_format, "审计日志", cols, sizeof cols / sizeof cols[0])) {
+			return;
+		}
+		c.x = &x;
 		f.per_page = 100;
 		f.page = 1;
-		for (int pages = 0; pages < 1000; pages++) {
+		for (int pages = 0; pages < 11000 && !x.overflow; pages++) {
 			int64_t before_last = c.last_id;
 			if (audit_list(req_db(r), &r->who.scope, &f, audit_list_row, &c, &total) != ERR_OK) {
-				buf_cleanup(&csv);
-				reply_db_failure(r, "audit export");
+				handler_export_finish(r, &x, 0, "审计日志", "audit");
 				return;
 			}
 			if (c.last_id == before_last || c.last_id <= 1) {
@@ -120,7 +122,7 @@ void h_audit_list(struct req *r)
 			}
 			f.after_id = c.last_id;
 		}
-		reply_csv(r, &csv, "audit.csv");
+		handler_export_finish(r, &x, 1, "审计日志", "audit");
 		return;
 	}
 	c.items = json_array();

@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../codec/csv.h"
+#include "../codec/sheet.h"
 #include "../domain/ledger.h"
 #include "../domain/region_code.h"
 #include "../domain/text.h"
 #include "../store/db.h"
+#include "../store/attachment_store.h"
 #include "../store/partner_store.h"
 #include "../store/unit_store.h"
 #include "../util/buf.h"
@@ -64,7 +65,7 @@ static json_t *pairing_to_json(const struct pairing *g, const char *today)
 
 /* ---- partners ---- */
 
-static void partner_csv_row(const struct partner *p, void *ctx)
+static void partner_export_row(const struct partner *p, void *ctx)
 {
 	char households[24], population[24], active[24];
 	snprintf(households, sizeof households, "%lld", (long long)p->households);
@@ -72,7 +73,7 @@ static void partner_csv_row(const struct partner *p, void *ctx)
 	snprintf(active, sizeof active, "%lld", (long long)p->active_pairings);
 	const char *cells[] = {p->name, ledger_partner_kind_label(p->kind), p->region_name, p->address, p->contact_name,
 			       p->contact_phone, households, population, active, p->remark};
-	csv_row(ctx, cells, sizeof cells / sizeof cells[0]);
+	handler_export_row(ctx, cells, sizeof cells / sizeof cells[0]);
 }
 
 static void partner_list_row(const struct partner *p, void *ctx)
@@ -104,25 +105,19 @@ void h_partners_list(struct req *r)
 	}
 	struct scope s = partner_read_scope(r);
 	int64_t total = 0;
-	if (pp.csv) {
-		static const char *head[] = {"名称", "类型", "行政区划", "地址", "联系人", "联系电话", "户数", "人口",
-					     "结对单位数", "备注"};
-		struct buf csv;
-		buf_init(&csv);
-		csv_row(&csv, head, sizeof head / sizeof head[0]);
-		f.per_page = 1000;
-		for (f.page = 1; f.page <= 100; f.page++) {
-			size_t before = csv.len;
-			if (partner_store_list(req_db(r), &s, &f, partner_csv_row, &csv, &total) != ERR_OK) {
-				buf_cleanup(&csv);
-				reply_db_failure(r, "partners export");
-				return;
-			}
-			if (csv.len == before || (int64_t)f.page * f.per_page >= total) {
-				break;
-			}
+	if (pp.export_format) {
+		static const struct sheet_col cols[] = {
+			{"名称", 24, 0}, {"类型", 10, 0}, {"行政区划", 14, 0}, {"地址", 30, 0}, {"联系人", 10, 0},
+			{"联系电话", 14, 0}, {"户数", 8, 1}, {"人口", 8, 1}, {"结对单位数", 10, 1}, {"备注", 30, 0},
+		};
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, pp.export_format, "共建对象", cols, sizeof cols / sizeof cols[0])) {
+			return;
 		}
-		reply_csv(r, &csv, "partners.csv");
+		f.page = 1;
+		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
+		enum err e = partner_store_list(req_db(r), &s, &f, partner_export_row, &x, &total);
+		handler_export_finish(r, &x, e == ERR_OK, "共建对象", "partners");
 		return;
 	}
 	json_t *items = json_array();
@@ -292,19 +287,19 @@ void h_partners_delete(struct req *r)
 struct pairing_list_ctx {
 	json_t *items;
 	const char *today;
-	struct buf *csv;
+	struct handler_export *x;
 };
 
 static void pairing_list_row(const struct pairing *g, void *ctx)
 {
 	struct pairing_list_ctx *c = ctx;
-	if (c->csv) {
+	if (c->x) {
 		int active = strcmp(g->start_date, c->today) <= 0 && (!g->end_date[0] || strcmp(g->end_date, c->today) >= 0);
 		const char *state = active ? "有效" : strcmp(g->start_date, c->today) > 0 ? "未开始" : "已结束";
 		const char *cells[] = {g->unit_name, g->partner_name, ledger_partner_kind_label(g->partner_kind),
 				       ledger_pairing_kind_label(g->kind), g->start_date, g->end_date[0] ? g->end_date : "长期",
 				       state, g->note};
-		csv_row(c->csv, cells, sizeof cells / sizeof cells[0]);
+		handler_export_row(c->x, cells, sizeof cells / sizeof cells[0]);
 		return;
 	}
 	json_array_append_new(c->items, pairing_to_json(g, c->today));
@@ -371,25 +366,20 @@ void h_pairings_list(struct req *r)
 		return;
 	}
 	int64_t total = 0;
-	if (pp.csv) {
-		static const char *head[] = {"单位名称", "共建对象", "对象类型", "结对类型", "开始日期", "结束日期", "状态", "备注"};
-		struct buf csv;
-		buf_init(&csv);
-		csv_row(&csv, head, sizeof head / sizeof head[0]);
-		struct pairing_list_ctx cc = {NULL, today, &csv};
-		f.per_page = 1000;
-		for (f.page = 1; f.page <= 100; f.page++) {
-			size_t before = csv.len;
-			if (pairing_store_list(req_db(r), &r->who.scope, &f, pairing_list_row, &cc, &total) != ERR_OK) {
-				buf_cleanup(&csv);
-				reply_db_failure(r, "pairings export");
-				return;
-			}
-			if (csv.len == before || (int64_t)f.page * f.per_page >= total) {
-				break;
-			}
+	if (pp.export_format) {
+		static const struct sheet_col cols[] = {
+			{"单位名称", 28, 0}, {"共建对象", 22, 0}, {"对象类型", 10, 0}, {"结对类型", 12, 0},
+			{"开始日期", 12, 0}, {"结束日期", 12, 0}, {"状态", 8, 0},	 {"备注", 30, 0},
+		};
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, pp.export_format, "结对共建", cols, sizeof cols / sizeof cols[0])) {
+			return;
 		}
-		reply_csv(r, &csv, "pairings.csv");
+		struct pairing_list_ctx cc = {NULL, today, &x};
+		f.page = 1;
+		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
+		enum err e = pairing_store_list(req_db(r), &r->who.scope, &f, pairing_list_row, &cc, &total);
+		handler_export_finish(r, &x, e == ERR_OK, "结对共建", "pairings");
 		return;
 	}
 	struct pairing_list_ctx c = {json_array(), today, NULL};
@@ -559,6 +549,11 @@ void h_pairings_delete(struct req *r)
 	}
 	char today[11];
 	partner_today(today);
+	if (attachment_store_delete_owner(req_db(r), "pairing", g.id) != ERR_OK) {
+		err_set(&d, ERR_DB, "db", NULL, db_errmsg(req_db(r)));
+		handler_rollback_reply(r, &d);
+		return;
+	}
 	if (pairing_store_delete(req_db(r), g.id, version, &d) != ERR_OK) {
 		handler_rollback_reply(r, &d);
 		return;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../codec/csv.h"
+#include "../codec/sheet.h"
 #include "../codec/registry_json.h"
 #include "../domain/region_code.h"
 #include "../domain/text.h"
@@ -18,20 +18,20 @@
 
 struct title_list_ctx {
 	json_t *items;
-	struct buf *csv;
+	struct handler_export *x;
 };
 
 static void title_list_row(const struct title *t, void *ctx)
 {
 	struct title_list_ctx *c = ctx;
-	if (c->csv) {
+	if (c->x) {
 		char year[16], term[16], expires[16];
 		snprintf(year, sizeof year, "%d", t->awarded_year);
 		snprintf(term, sizeof term, "%d", t->term_years);
 		snprintf(expires, sizeof expires, "%d", title_expires_year(t->awarded_year, t->term_years));
 		const char *cells[] = {t->unit_name, title_level_label(t->level), title_tier_label(t->tier), year, term,
 				       expires, t->doc_no, title_status_label(t->status)};
-		csv_row(c->csv, cells, sizeof cells / sizeof cells[0]);
+		handler_export_row(c->x, cells, sizeof cells / sizeof cells[0]);
 		return;
 	}
 	json_array_append_new(c->items, title_to_json(t));
@@ -86,21 +86,20 @@ static void title_list_reply(struct req *r, struct title_filter *f)
 	}
 	int64_t total = 0;
 	struct title_list_ctx c = {0};
-	if (p.csv) {
-		static const char *head[] = {"单位名称", "称号级别", "称号类型", "授予年度", "届期(年)", "有效至",
-					     "命名文号", "状态"};
-		struct buf csv;
-		buf_init(&csv);
-		c.csv = &csv;
-		csv_row(&csv, head, sizeof head / sizeof head[0]);
-		f->page = 1;
-		f->per_page = 100000;
-		if (title_store_list(req_db(r), &r->who.scope, f, title_list_row, &c, &total) != ERR_OK) {
-			buf_cleanup(&csv);
-			reply_db_failure(r, "titles export");
+	if (p.export_format) {
+		static const struct sheet_col cols[] = {
+			{"单位名称", 30, 0}, {"称号级别", 12, 0}, {"称号类型", 14, 0}, {"授予年度", 10, 1},
+			{"届期(年)", 8, 1},  {"有效至", 12, 0},   {"命名文号", 24, 0}, {"状态", 10, 0},
+		};
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, p.export_format, "文明称号", cols, sizeof cols / sizeof cols[0])) {
 			return;
 		}
-		reply_csv(r, &csv, "titles.csv");
+		c.x = &x;
+		f->page = 1;
+		f->per_page = HANDLER_EXPORT_MAX_ROWS + 1;
+		enum err e = title_store_list(req_db(r), &r->who.scope, f, title_list_row, &c, &total);
+		handler_export_finish(r, &x, e == ERR_OK, "文明称号", "titles");
 		return;
 	}
 	f->page = p.page;

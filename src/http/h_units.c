@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../codec/csv.h"
+#include "../codec/sheet.h"
 #include "../codec/json_out.h"
 #include "../codec/registry_json.h"
 #include "../domain/region_code.h"
@@ -70,13 +70,13 @@ static int unit_region_in_scope_or_reply(struct req *r, const char *region_code)
 struct unit_list_ctx {
 	struct buf *out; /* JSON text of the items */
 	int n;
-	struct buf *csv;
+	struct handler_export *x;
 };
 
 static void unit_list_row(const struct unit *u, void *ctx)
 {
 	struct unit_list_ctx *c = ctx;
-	if (c->csv) {
+	if (c->x) {
 		char staff[24], top[64] = "";
 		snprintf(staff, sizeof staff, "%lld", (long long)u->staff_count);
 		if (u->top_title.id) {
@@ -85,7 +85,7 @@ static void unit_list_row(const struct unit *u, void *ctx)
 		}
 		const char *cells[] = {u->name, u->uscc, u->category_label, u->region_name, top, staff,
 				       title_unit_status_label(u->status), u->address, u->contact_name, u->contact_phone};
-		csv_row(c->csv, cells, sizeof cells / sizeof cells[0]);
+		handler_export_row(c->x, cells, sizeof cells / sizeof cells[0]);
 		return;
 	}
 	if (c->n++) {
@@ -151,21 +151,24 @@ void h_units_list(struct req *r)
 	int64_t total = 0;
 	char cursor[2400], after[2400];
 	struct unit_list_ctx c = {0};
-	if (p.csv) {
-		static const char *head[] = {"单位名称", "统一社会信用代码", "单位类别", "行政区划", "最高称号",
-					     "职工人数", "状态", "地址", "联系人", "联系电话"};
-		struct buf csv;
-		buf_init(&csv);
-		c.csv = &csv;
-		csv_row(c.csv, head, sizeof head / sizeof head[0]);
-		f.per_page = 100;
+	if (p.export_format) {
+		static const struct sheet_col cols[] = {
+			{"单位名称", 30, 0}, {"统一社会信用代码", 20, 0}, {"单位类别", 12, 0}, {"行政区划", 12, 0},
+			{"最高称号", 18, 0}, {"职工人数", 10, 1},	      {"状态", 8, 0},	   {"地址", 30, 0},
+			{"联系人", 10, 0},   {"联系电话", 14, 0},
+		};
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, p.export_format, "文明单位", cols, sizeof cols / sizeof cols[0])) {
+			return;
+		}
+		c.x = &x;
+		f.per_page = 1000;
 		f.page = 1;
-		/* Walks the whole result with keyset pages; capped so one export stays bounded. */
-		for (int pages = 0; pages < 1000; pages++) {
+		/* Walks the whole result with keyset pages (up to the export limit). */
+		for (int pages = 0; pages < 1100 && !x.overflow; pages++) {
 			if (unit_store_list(req_db(r), &r->who.scope, &f, unit_list_row, &c, &total, cursor,
 					    sizeof cursor, &d) != ERR_OK) {
-				buf_cleanup(&csv);
-				reply_err_detail(r, &d);
+				handler_export_finish(r, &x, 0, "文明单位", "units");
 				return;
 			}
 			if (!cursor[0]) {
@@ -175,7 +178,7 @@ void h_units_list(struct req *r)
 			memcpy(after, cursor, sizeof after);
 			f.after = after;
 		}
-		reply_csv(r, &csv, "units.csv");
+		handler_export_finish(r, &x, 1, "文明单位", "units");
 		return;
 	}
 	struct buf out;

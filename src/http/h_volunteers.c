@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../codec/csv.h"
+#include "../codec/sheet.h"
 #include "../domain/ledger.h"
 #include "../domain/region_code.h"
 #include "../domain/text.h"
@@ -25,35 +25,37 @@ static int volunteer_sees_phone(const struct req *r)
 
 static json_t *volunteer_to_json(const struct volunteer *v, int full_phone)
 {
-	char masked[32];
+	char masked[32], hours[32];
 	ledger_phone_mask(v->phone, masked, sizeof masked);
-	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:s, s:o, s:s, s:I, s:o, s:o}", "id",
+	ledger_hours_text(v->service_minutes, hours, sizeof hours);
+	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:s, s:o, s:s, s:I, s:s, s:I, s:o, s:o}", "id",
 			 (json_int_t)v->id, "unit_id", (json_int_t)v->unit_id, "unit_name", v->unit_name, "name", v->name,
 			 "gender", v->gender, "phone", full_phone ? v->phone : masked, "phone_masked", !full_phone,
 			 "platform_id", v->platform_id, "joined_date",
 			 v->joined_date[0] ? json_string(v->joined_date) : json_null(), "status", v->status, "left_date",
-			 v->left_date[0] ? json_string(v->left_date) : json_null(), "remark", v->remark, "version",
-			 (json_int_t)v->version, "created_at", handler_time_json(v->created_at), "updated_at",
+			 v->left_date[0] ? json_string(v->left_date) : json_null(), "remark", v->remark, "service_minutes",
+			 (json_int_t)v->service_minutes, "service_hours", hours, "version", (json_int_t)v->version, "created_at", handler_time_json(v->created_at), "updated_at",
 			 handler_time_json(v->updated_at));
 }
 
 struct volunteer_list_ctx {
 	json_t *items;
-	struct buf *csv;
+	struct handler_export *x;
 	int full_phone;
 };
 
 static void volunteer_list_row(const struct volunteer *v, void *ctx)
 {
 	struct volunteer_list_ctx *c = ctx;
-	if (c->csv) {
-		char masked[32];
+	if (c->x) {
+		char masked[32], hours[32];
 		ledger_phone_mask(v->phone, masked, sizeof masked);
+		ledger_hours_text(v->service_minutes, hours, sizeof hours);
 		const char *gender = strcmp(v->gender, "male") == 0 ? "男" : strcmp(v->gender, "female") == 0 ? "女" : "";
 		const char *cells[] = {v->unit_name, v->name, gender, c->full_phone ? v->phone : masked, v->platform_id,
 				       v->joined_date, strcmp(v->status, "left") == 0 ? "已退出" : "在册", v->left_date,
-				       v->remark};
-		csv_row(c->csv, cells, sizeof cells / sizeof cells[0]);
+				       hours, v->remark};
+		handler_export_row(c->x, cells, sizeof cells / sizeof cells[0]);
 		return;
 	}
 	json_array_append_new(c->items, volunteer_to_json(v, c->full_phone));
@@ -91,26 +93,21 @@ void h_volunteers_list(struct req *r)
 	}
 	int64_t total = 0;
 	struct volunteer_list_ctx c = {NULL, NULL, volunteer_sees_phone(r)};
-	if (pp.csv) {
-		static const char *head[] = {"单位名称", "姓名", "性别", "联系电话", "志愿服务平台编号", "加入日期", "状态",
-					     "退出日期", "备注"};
-		struct buf csv;
-		buf_init(&csv);
-		csv_row(&csv, head, sizeof head / sizeof head[0]);
-		c.csv = &csv;
-		f.per_page = 1000;
-		for (f.page = 1; f.page <= 100; f.page++) {
-			size_t before = csv.len;
-			if (volunteer_store_list(req_db(r), &r->who.scope, &f, volunteer_list_row, &c, &total) != ERR_OK) {
-				buf_cleanup(&csv);
-				reply_db_failure(r, "volunteers export");
-				return;
-			}
-			if (csv.len == before || (int64_t)f.page * f.per_page >= total) {
-				break;
-			}
+	if (pp.export_format) {
+		static const struct sheet_col cols[] = {
+			{"单位名称", 28, 0},	  {"姓名", 10, 0},     {"性别", 6, 0},	   {"联系电话", 14, 0},
+			{"志愿服务平台编号", 18, 0}, {"加入日期", 12, 0}, {"状态", 8, 0},	   {"退出日期", 12, 0},
+			{"服务时长(小时)", 14, 0},   {"备注", 30, 0},
+		};
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, pp.export_format, "志愿者名册", cols, sizeof cols / sizeof cols[0])) {
+			return;
 		}
-		reply_csv(r, &csv, "volunteers.csv");
+		c.x = &x;
+		f.page = 1;
+		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
+		enum err e = volunteer_store_list(req_db(r), &r->who.scope, &f, volunteer_list_row, &c, &total);
+		handler_export_finish(r, &x, e == ERR_OK, "志愿者名册", "volunteers");
 		return;
 	}
 	c.items = json_array();

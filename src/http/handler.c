@@ -1,6 +1,8 @@
 /* handler.c — shared handler plumbing: body parsing, paging, transactions, audit (http layer). */
 #include "handler.h"
 
+#include "../codec/sheet.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "../app.h"
 #include "../store/audit_store.h"
 #include "../store/db.h"
+#include "../util/log.h"
 #include "reply.h"
 
 json_t *handler_body_or_reply(struct req *r, const struct json_in_field *fields, size_t n)
@@ -62,7 +65,7 @@ int handler_page_or_reply(struct req *r, struct page_params *p)
 	p->page = 1;
 	p->per_page = 20;
 	p->after = req_query(r, "after");
-	p->csv = 0;
+	p->export_format = 0;
 	const char *s = req_query(r, "page");
 	if (s && !handler_parse_int(s, 1, 1000000, &p->page)) {
 		reply_error(r, 400, "invalid_page", "页码应为1到1000000之间的整数", "page");
@@ -80,9 +83,11 @@ int handler_page_or_reply(struct req *r, struct page_params *p)
 	s = req_query(r, "format");
 	if (s) {
 		if (strcmp(s, "csv") == 0) {
-			p->csv = 1;
+			p->export_format = SHEET_CSV;
+		} else if (strcmp(s, "xlsx") == 0) {
+			p->export_format = SHEET_XLSX;
 		} else if (strcmp(s, "json") != 0) {
-			reply_error(r, 400, "invalid_format", "导出格式无效，可选 csv", "format");
+			reply_error(r, 400, "invalid_format", "导出格式无效，可选 csv、xlsx", "format");
 			return 0;
 		}
 	}
@@ -209,4 +214,55 @@ int64_t handler_version_or_reply(struct req *r, json_t *body)
 		return 0;
 	}
 	return v;
+}
+
+int handler_export_open_or_reply(struct req *r, struct handler_export *x, int format, const char *sheet_name,
+				 const struct sheet_col *cols, size_t n)
+{
+	x->overflow = 0;
+	x->w = sheet_writer_open((enum sheet_format)format, sheet_name, cols, n);
+	if (!x->w) {
+		log_error("export: cannot create a temporary file", "request_id", r->request_id);
+		reply_error(r, 503, "busy", "服务器暂时无法导出，请稍后再试", NULL);
+		return 0;
+	}
+	db_stream_results(req_db(r), 1);
+	return 1;
+}
+
+void handler_export_row(struct handler_export *x, const char *const *cells, size_t n)
+{
+	if (x->overflow) {
+		return;
+	}
+	if (sheet_writer_rows(x->w) >= HANDLER_EXPORT_MAX_ROWS || sheet_writer_row(x->w, cells, n) != 0) {
+		x->overflow = 1;
+	}
+}
+
+void handler_export_finish(struct req *r, struct handler_export *x, int store_ok, const char *name_utf8,
+			   const char *name_ascii)
+{
+	db_stream_results(req_db(r), 0);
+	if (!store_ok) {
+		sheet_writer_free(x->w);
+		reply_db_failure(r, "export");
+		return;
+	}
+	if (x->overflow) {
+		sheet_writer_free(x->w);
+		reply_error(r, 400, "export_too_large", "导出超过1,048,575行，请缩小筛选范围后分批导出", NULL);
+		return;
+	}
+	enum sheet_format f = sheet_writer_format(x->w);
+	int fd;
+	uint64_t size;
+	if (sheet_writer_finish(x->w, &fd, &size) != 0) {
+		reply_error(r, 503, "busy", "服务器暂时无法导出，请稍后再试", NULL);
+		return;
+	}
+	char utf8[256], ascii[96];
+	snprintf(utf8, sizeof utf8, "%s.%s", name_utf8, sheet_extension(f));
+	snprintf(ascii, sizeof ascii, "%s.%s", name_ascii, sheet_extension(f));
+	reply_file(r, fd, size, sheet_content_type(f), ascii, utf8);
 }

@@ -15,10 +15,28 @@ json_t *handler_body_or_reply(struct req *r, const struct json_in_field *fields,
 struct page_params {
 	int page, per_page;
 	const char *after;
-	int csv; /* format=csv */
+	int export_format; /* format=csv → SHEET_CSV, format=xlsx → SHEET_XLSX, else 0 */
 };
-/* Reads page, per_page (1–100, default 20), after and format. */
+/* Reads page, per_page (1–100, default 20), after and format (json, csv, xlsx). */
 int handler_page_or_reply(struct req *r, struct page_params *p);
+
+/* Exports of lists: the whole filtered list (up to HANDLER_EXPORT_MAX_ROWS rows) written to a
+ * temporary file row by row and streamed back, so memory stays flat however long the list. */
+#define HANDLER_EXPORT_MAX_ROWS 1048575
+struct sheet_col;
+struct handler_export {
+	struct sheet_writer *w;
+	int overflow;
+};
+/* Opens the file and puts the request's connection in streaming mode; 0 after answering. */
+int handler_export_open_or_reply(struct req *r, struct handler_export *x, int format, const char *sheet_name,
+				 const struct sheet_col *cols, size_t n);
+/* A row (from a store's list callback). Rows beyond the limit set x->overflow. */
+void handler_export_row(struct handler_export *x, const char *const *cells, size_t n);
+/* Ends the export: 500 when the store failed (store_ok 0), 400 export_too_large on overflow,
+ * else the file as "<name_utf8>.<csv|xlsx>" (name_ascii for old clients). */
+void handler_export_finish(struct req *r, struct handler_export *x, int store_ok, const char *name_utf8,
+			   const char *name_ascii);
 
 /* BEGIN (write lock on SQLite). */
 int handler_begin_or_reply(struct req *r);

@@ -58,6 +58,51 @@ void h_volunteers_get(struct req *r);
 void h_volunteers_create(struct req *r);
 void h_volunteers_update(struct req *r);
 void h_volunteers_delete(struct req *r);
+/* h_attachments.c */
+void h_attachments_list(struct req *r);
+void h_attachments_create(struct req *r);
+void h_attachments_get(struct req *r);
+void h_attachments_content(struct req *r);
+void h_attachments_delete(struct req *r);
+/* h_ledger_stats.c */
+void h_ledger_stats(struct req *r);
+/* h_imports.c */
+void h_imports_kinds(struct req *r);
+void h_imports_template(struct req *r);
+void h_imports_preview(struct req *r);
+void h_imports_run(struct req *r);
+/* h_hours.c */
+void h_activity_volunteers_get(struct req *r);
+void h_activity_volunteers_put(struct req *r);
+void h_self_report_link_get(struct req *r);
+void h_self_report_link_create(struct req *r);
+void h_self_report_link_delete(struct req *r);
+void h_public_self_report_get(struct req *r);
+void h_public_self_report_create(struct req *r);
+void h_hour_reports_list(struct req *r);
+void h_hour_reports_get(struct req *r);
+void h_hour_reports_approve(struct req *r);
+void h_hour_reports_decline(struct req *r);
+/* h_exemplars.c */
+void h_exemplars_list(struct req *r);
+void h_exemplars_board(struct req *r);
+void h_exemplars_get(struct req *r);
+void h_exemplars_create(struct req *r);
+void h_exemplars_update(struct req *r);
+void h_exemplars_delete(struct req *r);
+/* h_aid.c */
+void h_aid_list(struct req *r);
+void h_aid_totals(struct req *r);
+void h_aid_get(struct req *r);
+void h_aid_create(struct req *r);
+void h_aid_update(struct req *r);
+void h_aid_delete(struct req *r);
+/* h_publicity.c */
+void h_publicity_list(struct req *r);
+void h_publicity_get(struct req *r);
+void h_publicity_create(struct req *r);
+void h_publicity_update(struct req *r);
+void h_publicity_delete(struct req *r);
 /* h_users.c */
 void h_users_list(struct req *r);
 void h_users_get(struct req *r);

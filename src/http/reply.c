@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../app.h"
 #include "../util/log.h"
@@ -111,6 +112,61 @@ void reply_bytes(struct req *r, unsigned status, const char *content_type, const
 	reply_queue(r, status, resp);
 }
 
+void reply_owned_bytes(struct req *r, const char *content_type, void *data, size_t len,
+		       const char *content_disposition, const char *cache_control)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(resp, "Content-Type", content_type);
+	if (content_disposition) {
+		MHD_add_response_header(resp, "Content-Disposition", content_disposition);
+	}
+	if (cache_control) {
+		MHD_add_response_header(resp, "Cache-Control", cache_control);
+	}
+	reply_queue(r, 200, resp);
+}
+
+void reply_file(struct req *r, int fd, uint64_t size, const char *content_type, const char *filename_ascii,
+		const char *filename_utf8)
+{
+	struct MHD_Response *resp = MHD_create_response_from_fd64(size, fd);
+	if (!resp) {
+		close(fd);
+		reply_error(r, 503, "busy", "服务器繁忙，请稍后再试", NULL);
+		return;
+	}
+	MHD_add_response_header(resp, "Content-Type", content_type);
+	char disp[600];
+	reply_disposition(filename_ascii, filename_utf8, disp, sizeof disp);
+	MHD_add_response_header(resp, "Content-Disposition", disp);
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	reply_queue(r, 200, resp);
+}
+
+void reply_disposition(const char *ascii, const char *utf8, char *out, size_t outlen)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	int n = snprintf(out, outlen, "attachment; filename=\"%s\"", ascii);
+	if (!utf8 || n < 0 || (size_t)n >= outlen) {
+		return;
+	}
+	size_t pos = (size_t)n;
+	const char *pre = "; filename*=UTF-8''";
+	for (const char *p = pre; *p && pos + 1 < outlen; p++) {
+		out[pos++] = *p;
+	}
+	for (const unsigned char *c = (const unsigned char *)utf8; *c && pos + 4 < outlen; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || strchr("-._~", *c)) {
+			out[pos++] = (char)*c;
+		} else {
+			out[pos++] = '%';
+			out[pos++] = hex[*c >> 4];
+			out[pos++] = hex[*c & 15];
+		}
+	}
+	out[pos] = '\0';
+}
+
 void reply_static(struct req *r, const char *content_type, const void *data, size_t len,
 		  const char *cache_control)
 {
@@ -139,19 +195,3 @@ void reply_set_session_cookie(struct req *r, const char *value, int max_age)
 	server_add_pending_header(r, "Set-Cookie", c);
 }
 
-void reply_csv(struct req *r, struct buf *csv, const char *filename)
-{
-	size_t len;
-	struct buf out;
-	buf_init(&out);
-	buf_append(&out, "\xEF\xBB\xBF", 3);
-	buf_append(&out, csv->data ? csv->data : "", csv->len);
-	buf_cleanup(csv);
-	char *data = buf_detach(&out, &len);
-	struct MHD_Response *resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-	MHD_add_response_header(resp, "Content-Type", "text/csv; charset=utf-8");
-	char disp[256];
-	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", filename);
-	MHD_add_response_header(resp, "Content-Disposition", disp);
-	reply_queue(r, 200, resp);
-}

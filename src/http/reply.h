@@ -5,6 +5,7 @@
 #define WM_REPLY_H
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../util/buf.h"
 #include "../util/err.h"
@@ -24,6 +25,15 @@ void reply_no_content(struct req *r);
 /* data is copied. */
 void reply_bytes(struct req *r, unsigned status, const char *content_type, const void *data,
 		 size_t len, const char *content_disposition);
+/* 200 with data (malloc'd; taken, freed when sent). */
+void reply_owned_bytes(struct req *r, const char *content_type, void *data, size_t len,
+		       const char *content_disposition, const char *cache_control);
+/* 200 streaming an open file (fd taken: closed when sent) as a download named filename_utf8
+ * (filename_ascii for old clients). */
+void reply_file(struct req *r, int fd, uint64_t size, const char *content_type, const char *filename_ascii,
+		const char *filename_utf8);
+/* `attachment; filename="ascii"; filename*=UTF-8''<utf8 percent-encoded>` into out. */
+void reply_disposition(const char *ascii, const char *utf8, char *out, size_t outlen);
 /* data is static (embedded) and not copied. */
 void reply_static(struct req *r, const char *content_type, const void *data, size_t len,
 		  const char *cache_control);
@@ -34,7 +44,4 @@ void reply_set_session_cookie(struct req *r, const char *value, int max_age);
 
 
 
-/* Answers a CSV download (UTF-8 with BOM so spreadsheet programs read Chinese); takes the
- * buffer's contents and leaves it empty. */
-void reply_csv(struct req *r, struct buf *csv, const char *filename);
 #endif

@@ -25,6 +25,13 @@ struct req {
 	char ip[64];
 	struct buf body;
 	int body_too_large;
+	size_t body_limit; /* max_body_bytes, or max_upload_bytes on an upload route */
+	int upload;        /* an upload route (ROUTE_UPLOAD): too large → 413 file_too_large */
+	int discard_body;  /* an upload without a valid login: its body is read and dropped */
+	size_t discarded;
+	int body_fd;       /* ROUTE_BODY_FILE: the temporary file the body is written to, else -1 */
+	char body_path[128];
+	size_t body_file_len;
 	json_t *json; /* parsed body (owned), when the handler asked for it */
 	const struct route *route;
 	char params[REQ_MAX_PARAMS][128];

@@ -11,7 +11,10 @@ typedef void (*route_handler)(struct req *r);
 enum route_flag {
 	ROUTE_PUBLIC = 1,        /* no login needed */
 	ROUTE_NO_CSRF = 2,       /* state-changing but exempt from CSRF (login itself) */
-	ROUTE_ALLOW_PWCHANGE = 4 /* allowed while the user must still change their password */
+	ROUTE_ALLOW_PWCHANGE = 4, /* allowed while the user must still change their password */
+	ROUTE_UPLOAD = 8,         /* a file upload: max_upload_bytes, authenticated before the body is read */
+	ROUTE_BODY_FILE = 16      /* with ROUTE_UPLOAD: the body goes to a temporary file (req.body_path),
+				     max_import_bytes, never held in memory */
 };
 
 struct route {

@@ -131,6 +131,7 @@ static void server_release_db(struct req *r)
 		log_error("transaction left open by a handler", "request_id", r->request_id, "path", r->path);
 		db_rollback(r->db);
 	}
+	db_stream_results(r->db, 0);
 	db_pool_release(r->app->pool, r->db);
 	r->db = NULL;
 }
@@ -140,10 +141,76 @@ static int server_is_unsafe(const char *method)
 	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 && strcmp(method, "OPTIONS") != 0;
 }
 
+/* How much of a refused body is read and dropped before the connection is simply closed. */
+#define SERVER_DISCARD_MAX ((size_t)64 * 1024 * 1024)
+
+static int server_write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR) {
+			continue;
+		}
+		if (w <= 0) {
+			return 0;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 1;
+}
+
+static void server_reply_too_large(struct req *r)
+{
+	if (r->upload) {
+		char msg[96];
+		if (r->body_limit >= 1024 * 1024) {
+			snprintf(msg, sizeof msg, "文件过大，上传内容不能超过 %zu MB", r->body_limit / (1024 * 1024));
+		} else {
+			snprintf(msg, sizeof msg, "文件过大，上传内容不能超过 %zu KB", (r->body_limit + 1023) / 1024);
+		}
+		reply_error(r, 413, "file_too_large", msg, "file");
+	} else {
+		reply_error(r, 413, "body_too_large", "请求内容过大", NULL);
+	}
+}
+
+/* Called with the headers, before any body: an upload route gets the upload limit and is
+ * authenticated now, so nobody can make the server buffer a large body without a login.
+ * 0 when it has answered. */
+static int server_prepare_upload(struct req *r)
+{
+	char params[REQ_MAX_PARAMS][128];
+	int n = 0;
+	int idx = route_match(r->method, r->path, params, REQ_MAX_PARAMS, &n);
+	if (idx < 0 || !(routes[idx].flags & ROUTE_UPLOAD)) {
+		return 1;
+	}
+	r->body_limit = r->app->cfg.max_upload_bytes;
+	r->upload = 1;
+	/* not logged in: the body is read and dropped, then dispatch answers 401 */
+	int ok = auth_authenticate_quietly(r);
+	if (ok && (routes[idx].flags & ROUTE_BODY_FILE)) {
+		r->body_limit = r->app->cfg.max_import_bytes;
+		const char *dir = getenv("TMPDIR");
+		snprintf(r->body_path, sizeof r->body_path, "%s/wenming-upload-XXXXXX", dir && *dir ? dir : "/tmp");
+		r->body_fd = mkstemp(r->body_path);
+		if (r->body_fd < 0) {
+			r->body_path[0] = '\0';
+			reply_error(r, 503, "busy", "服务器暂时无法接收文件，请稍后再试", NULL);
+			server_release_db(r);
+			return 0;
+		}
+	}
+	server_release_db(r); /* not held while the body arrives */
+	r->discard_body = !ok;
+	return 1;
+}
+
 static void server_dispatch(struct req *r)
 {
-	if (r->body_too_large) {
-		reply_error(r, 413, "body_too_large", "请求内容过大", NULL);
+	if (r->body_too_large && !r->discard_body) { /* without a login the 401 says more */
+		server_reply_too_large(r);
 		return;
 	}
 	int n = 0;
@@ -166,7 +233,7 @@ static void server_dispatch(struct req *r)
 	const struct route *rt = &routes[idx];
 	r->route = rt;
 	if (!(rt->flags & ROUTE_PUBLIC)) {
-		if (!auth_authenticate_or_reply(r)) {
+		if (!r->authenticated && !auth_authenticate_or_reply(r)) {
 			return;
 		}
 		if (!(rt->roles & r->who.role_bit)) {
@@ -220,18 +287,37 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		server_client_ip(r);
 		__atomic_add_fetch(&server_inflight, 1, __ATOMIC_RELAXED);
 		*con_cls = r;
+		r->body_limit = app->cfg.max_body_bytes;
+		r->body_fd = -1;
+		if (!server_prepare_upload(r)) {
+			return MHD_YES; /* answered 503 */
+		}
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > app->cfg.max_body_bytes) {
+		if (cl && strtoull(cl, NULL, 10) > r->body_limit) {
+			/* answered once the body has been read and dropped (so the client sees the answer,
+			 * not a reset connection), unless it is far too large even to drop */
 			r->body_too_large = 1;
-			reply_error(r, 413, "body_too_large", "请求内容过大", NULL);
+			if (strtoull(cl, NULL, 10) > r->body_limit + SERVER_DISCARD_MAX) {
+				server_reply_too_large(r);
+			}
 		}
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (!r->body_too_large) {
-			if (r->body.len + *upload_data_size > app->cfg.max_body_bytes) {
+		if (r->body_too_large || r->discard_body) {
+			r->discarded += *upload_data_size;
+			if (r->discarded > r->body_limit + SERVER_DISCARD_MAX && !r->status) {
+				server_reply_too_large(r); /* stop reading: the connection closes */
+			}
+		} else if (!r->status) {
+			if (r->body.len + r->body_file_len + *upload_data_size > r->body_limit) {
 				r->body_too_large = 1;
 				buf_cleanup(&r->body);
+			} else if (r->body_fd >= 0) {
+				if (!server_write_all(r->body_fd, upload_data, *upload_data_size)) {
+					r->body_too_large = 1; /* disk full: refuse rather than import half a file */
+				}
+				r->body_file_len += *upload_data_size;
 			} else {
 				buf_append(&r->body, upload_data, *upload_data_size);
 			}
@@ -272,6 +358,12 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	}
 	json_decref(r->json);
 	buf_cleanup(&r->body);
+	if (r->body_fd >= 0) {
+		close(r->body_fd);
+	}
+	if (r->body_path[0]) {
+		unlink(r->body_path);
+	}
 	free(r);
 	*con_cls = NULL;
 	__atomic_sub_fetch(&server_inflight, 1, __ATOMIC_RELAXED);

@@ -235,3 +235,21 @@ enum err activity_store_stats(struct db *db, const struct scope *scope, const st
 	sqlb_cleanup(&q);
 	return e;
 }
+
+enum err activity_store_touch(struct db *db, struct activity *a, int64_t expected_version, int64_t now,
+			      struct err_detail *d)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE activities SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?", &st) != DB_OK) {
+		return err_set(d, ERR_DB, "db", NULL, db_errmsg(db));
+	}
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, a->id);
+	db_bind_int64(st, 3, expected_version);
+	enum err e = sqlb_step_versioned(db, st, d);
+	if (e == ERR_OK) {
+		a->version = expected_version + 1;
+		a->updated_at = now;
+	}
+	return e;
+}

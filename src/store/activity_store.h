@@ -46,6 +46,9 @@ enum err activity_store_get(struct db *db, const struct scope *scope, int64_t id
 enum err activity_store_insert(struct db *db, struct activity *a, int64_t now, struct err_detail *d);
 enum err activity_store_update(struct db *db, struct activity *a, int64_t expected_version, int64_t now,
 			       struct err_detail *d);
+/* Moves the activity's version on (its served list changed): 409 when stale. */
+enum err activity_store_touch(struct db *db, struct activity *a, int64_t expected_version, int64_t now,
+			      struct err_detail *d);
 enum err activity_store_delete(struct db *db, int64_t id, int64_t expected_version, struct err_detail *d);
 
 /* Counts of the filter's activities by type and by month (1–12) of the filter's year:

@@ -189,3 +189,10 @@ int db_pool_in_use(struct db_pool *p)
 	pthread_mutex_unlock(&p->mu);
 	return n;
 }
+
+void db_stream_results(struct db *db, int on)
+{
+	if (db->drv->set_streaming) {
+		db->drv->set_streaming(db, on);
+	}
+}

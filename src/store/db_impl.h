@@ -26,6 +26,7 @@ struct db_driver {
 	double (*col_double)(struct db_stmt *st, int col);
 	const char *(*col_text)(struct db_stmt *st, int col);
 	const void *(*col_blob)(struct db_stmt *st, int col, size_t *n);
+	void (*set_streaming)(struct db *db, int on); /* NULL: results are streamed anyway */
 };
 
 /* Every engine's connection and statement structs start with these. */

@@ -21,6 +21,7 @@ struct pg_db {
 	char *errmsg; /* last error, owned */
 	char *prepared[PG_PREPARED_MAX]; /* SQL of statement "wm<i>", owned */
 	int n_prepared;
+	int stream; /* run queries in single-row mode (db_stream_results) */
 };
 
 struct pg_stmt {
@@ -40,6 +41,8 @@ struct pg_stmt {
 	unsigned char **blobs; /* decoded bytea per column of the current row, PQfreemem'd */
 	size_t *blob_lens;
 	int nblobs;
+	int streaming;       /* single-row mode results still to be read from the connection */
+	int stream_mode;     /* this execution hands rows over one at a time */
 };
 
 static const struct db_driver db_pg_driver;
@@ -274,6 +277,8 @@ static enum db_rc pg_prepare(struct db *db, const char *sql, struct db_stmt **ou
 	return DB_OK;
 }
 
+static void pg_drain(struct pg_db *d, struct pg_stmt *st);
+
 /* Frees the bytea decoded for the current row. */
 static void pg_free_blobs(struct pg_stmt *st)
 {
@@ -291,6 +296,10 @@ static void pg_clear_result(struct pg_stmt *st)
 	pg_free_blobs(st);
 	PQclear(st->res);
 	st->res = NULL;
+	if (st->streaming) {
+		pg_drain((struct pg_db *)st->base.db, st);
+	}
+	st->stream_mode = 0;
 	st->executed = 0;
 	st->exec_rc = DB_DONE;
 	st->row = -1;
@@ -379,30 +388,104 @@ static void pg_bind_null(struct db_stmt *s, int idx)
 
 /* Runs st through a prepared statement of the connection (preparing it on first use). A prepare
  * that fails (bad SQL, aborted transaction) is not remembered, so the error surfaces as usual. */
-static PGresult *pg_run(struct pg_db *d, struct pg_stmt *st)
+/* Finds or creates the prepared statement for st: its slot, -1 when not prepared (too many),
+ * -2 with *err when preparing failed. */
+static int pg_prepared_slot(struct pg_db *d, struct pg_stmt *st, PGresult **err)
 {
-	int slot = -1;
 	for (int i = 0; i < d->n_prepared; i++) {
 		if (strcmp(d->prepared[i], st->sql) == 0) {
-			slot = i;
-			break;
+			return i;
 		}
 	}
+	if (d->n_prepared >= PG_PREPARED_MAX) {
+		return -1;
+	}
 	char name[16];
-	if (slot < 0 && d->n_prepared < PG_PREPARED_MAX) {
-		snprintf(name, sizeof name, "wm%d", d->n_prepared);
-		PGresult *pr = PQprepare(d->conn, name, st->sql, st->nparams, NULL);
-		if (!pr || PQresultStatus(pr) != PGRES_COMMAND_OK) {
-			return pr; /* the caller reports its error */
-		}
-		PQclear(pr);
-		slot = d->n_prepared;
-		d->prepared[d->n_prepared++] = xstrdup(st->sql);
+	snprintf(name, sizeof name, "wm%d", d->n_prepared);
+	PGresult *pr = PQprepare(d->conn, name, st->sql, st->nparams, NULL);
+	if (!pr || PQresultStatus(pr) != PGRES_COMMAND_OK) {
+		*err = pr;
+		return -2;
+	}
+	PQclear(pr);
+	d->prepared[d->n_prepared] = xstrdup(st->sql);
+	return d->n_prepared++;
+}
+
+/* Reads every result still pending on the connection (a stream abandoned half-way). */
+static void pg_drain(struct pg_db *d, struct pg_stmt *st)
+{
+	PGresult *x;
+	while ((x = PQgetResult(d->conn)) != NULL) {
+		PQclear(x);
+	}
+	st->streaming = 0;
+}
+
+/* The next single-row result: DB_ROW with one row in st->res, DB_DONE at the end, or an error. */
+static enum db_rc pg_stream_next(struct pg_db *d, struct pg_stmt *st)
+{
+	PQclear(st->res);
+	st->res = PQgetResult(d->conn);
+	ExecStatusType s = st->res ? PQresultStatus(st->res) : PGRES_FATAL_ERROR;
+	st->row = -1;
+	st->ntuples = 0;
+	if (s == PGRES_SINGLE_TUPLE) {
+		st->ntuples = 1;
+		return DB_ROW;
+	}
+	enum db_rc rc = DB_DONE;
+	if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK) {
+		st->changes = strtoll(PQcmdTuples(st->res), NULL, 10);
+	} else {
+		rc = pg_fail(d, st->res);
+	}
+	PQclear(st->res);
+	st->res = NULL;
+	pg_drain(d, st);
+	return rc;
+}
+
+static enum db_rc pg_stream_start(struct pg_db *d, struct pg_stmt *st)
+{
+	PGresult *perr = NULL;
+	int slot = pg_prepared_slot(d, st, &perr);
+	if (slot == -2) {
+		enum db_rc rc = pg_fail(d, perr);
+		PQclear(perr);
+		return rc;
+	}
+	int sent;
+	if (slot < 0) {
+		sent = PQsendQueryParams(d->conn, st->sql, st->nparams, NULL, (const char *const *)st->values, st->lengths,
+					 st->formats, 0);
+	} else {
+		char name[16];
+		snprintf(name, sizeof name, "wm%d", slot);
+		sent = PQsendQueryPrepared(d->conn, name, st->nparams, (const char *const *)st->values, st->lengths,
+					   st->formats, 0);
+	}
+	if (!sent) {
+		pg_set_err(d, PQerrorMessage(d->conn));
+		return DB_E_ERROR;
+	}
+	st->streaming = 1;
+	PQsetSingleRowMode(d->conn);
+	return pg_stream_next(d, st);
+}
+
+static PGresult *pg_run(struct pg_db *d, struct pg_stmt *st)
+{
+	PGresult *perr = NULL;
+	int slot = pg_prepared_slot(d, st, &perr);
+	if (slot == -2) {
+		return perr; /* the caller reports its error */
 	}
 	if (slot < 0) {
 		return PQexecParams(d->conn, st->sql, st->nparams, NULL, (const char *const *)st->values, st->lengths,
 				    st->formats, 0);
 	}
+	char name[16];
 	snprintf(name, sizeof name, "wm%d", slot);
 	return PQexecPrepared(d->conn, name, st->nparams, (const char *const *)st->values, st->lengths, st->formats, 0);
 }
@@ -417,6 +500,13 @@ static enum db_rc pg_execute(struct pg_stmt *st)
 		rc = DB_E_ERROR;
 		goto out;
 	}
+	if (d->stream) {
+		st->stream_mode = 1;
+		rc = pg_stream_start(d, st);
+		st->exec_rc = rc == DB_ROW ? DB_DONE : rc;
+		return rc;
+	}
+	st->stream_mode = 0;
 	st->res = pg_run(d, st);
 	ExecStatusType s = st->res ? PQresultStatus(st->res) : PGRES_FATAL_ERROR;
 	if (s == PGRES_TUPLES_OK) {
@@ -439,9 +529,23 @@ static enum db_rc pg_step(struct db_stmt *s)
 	pg_free_blobs(st);
 	if (!st->executed) {
 		enum db_rc rc = pg_execute(st);
+		if (st->stream_mode) {
+			st->row = rc == DB_ROW ? 0 : -1;
+			return rc;
+		}
 		if (rc != DB_DONE) {
 			return rc;
 		}
+	} else if (st->stream_mode) {
+		if (!st->streaming) {
+			return st->exec_rc;
+		}
+		enum db_rc rc = pg_stream_next((struct pg_db *)st->base.db, st);
+		st->row = rc == DB_ROW ? 0 : -1;
+		if (rc != DB_ROW && rc != DB_DONE) {
+			st->exec_rc = rc;
+		}
+		return rc;
 	} else if (st->exec_rc != DB_DONE) {
 		return st->exec_rc;
 	}
@@ -532,6 +636,11 @@ out:
 	return p;
 }
 
+static void pg_set_streaming(struct db *db, int on)
+{
+	((struct pg_db *)db)->stream = on;
+}
+
 static const struct db_driver db_pg_driver = {
 	.kind = DB_POSTGRES,
 	.close = pg_close,
@@ -554,4 +663,5 @@ static const struct db_driver db_pg_driver = {
 	.col_double = pg_col_double,
 	.col_text = pg_col_text,
 	.col_blob = pg_col_blob,
+	.set_streaming = pg_set_streaming,
 };

@@ -14,7 +14,10 @@
 #define VOLUNTEER_SELECT                                                                           \
 	"SELECT v.id, v.unit_id, u.name, u.region_code, v.name, v.gender, v.phone, v.platform_id, "      \
 	"COALESCE(v.joined_date, ''), v.status, COALESCE(v.left_date, ''), v.remark, v.version, "        \
-	"v.created_at, v.updated_at FROM volunteers v JOIN units u ON u.id = v.unit_id"
+	"v.created_at, v.updated_at, "                                                                  \
+	"CAST((SELECT COALESCE(SUM(av.minutes), 0) FROM activity_volunteers av WHERE av.volunteer_id = v.id)" \
+	" + (SELECT COALESCE(SUM(h.minutes), 0) FROM hour_reports h WHERE h.volunteer_id = v.id"           \
+	" AND h.status = 'approved') AS BIGINT) FROM volunteers v JOIN units u ON u.id = v.unit_id"
 
 static void volunteer_read(struct db_stmt *st, struct volunteer *v)
 {
@@ -33,6 +36,7 @@ static void volunteer_read(struct db_stmt *st, struct volunteer *v)
 	v->version = db_col_int64(st, 12);
 	v->created_at = db_col_int64(st, 13);
 	v->updated_at = db_col_int64(st, 14);
+	v->service_minutes = db_col_int64(st, 15);
 }
 
 static void volunteer_read_any(struct db_stmt *st, void *out)

@@ -25,6 +25,7 @@ struct volunteer {
 	int64_t version;
 	int64_t created_at;
 	int64_t updated_at;
+	int64_t service_minutes; /* read only: served in activities + approved self-reports */
 };
 
 struct volunteer_filter {

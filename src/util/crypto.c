@@ -3,6 +3,7 @@
 
 #include <semaphore.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 static sem_t crypto_hash_slots;
@@ -52,6 +53,27 @@ void crypto_sha256_hex(const void *data, size_t len, char out[65])
 	unsigned char h[crypto_hash_sha256_BYTES];
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+int crypto_sha256_file(const char *path, char out[65])
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		return -1;
+	}
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	unsigned char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		crypto_hash_sha256_update(&st, chunk, n);
+	}
+	int rc = ferror(f) ? -1 : 0;
+	fclose(f);
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof h);
+	return rc;
 }
 
 int crypto_str_equal(const char *a, const char *b)

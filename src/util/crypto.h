@@ -15,6 +15,8 @@ void crypto_random_token(char *out, size_t outlen, size_t n_bytes);
 void crypto_random_bytes(void *p, size_t n);
 /* SHA-256 of data as 64 lowercase hex characters + NUL. */
 void crypto_sha256_hex(const void *data, size_t len, char out[65]);
+/* The SHA-256 of a file's content, read in chunks. 0 on success. */
+int crypto_sha256_file(const char *path, char out[65]);
 /* Overwrites secrets so they do not linger in memory. */
 void crypto_wipe(void *p, size_t n);
 /* Constant-time string comparison: 1 when equal. */

@@ -42,7 +42,9 @@ describe('operations', () => {
 			assert.equal(r.status, 200);
 			assert.match(r.headers.get('content-type'), /^text\/plain/);
 			text = r.text;
-			if (text.includes('wenming_http_requests_total{route="GET /api/v1/units",status="200"}')) break;
+			// requests are counted once their answer has been sent: wait for both
+			if (text.includes('wenming_http_requests_total{route="GET /api/v1/units",status="200"}') &&
+				text.includes('wenming_http_requests_total{route="GET /api/v1/units/{id}",status="404"}')) break;
 			await sleep(50); // a request is counted when it completes
 		}
 		const counter = /^wenming_http_requests_total\{route="GET \/api\/v1\/units",status="200"\} (\d+)$/m.exec(text);

@@ -1,6 +1,7 @@
 // scope.test.mjs — data scope on every id-taking route and every list: an object outside the
-// caller's scope answers 404 and the database does not change; lists never contain out-of-scope
-// rows; nobody can grant a scope wider than their own.
+// caller's scope answers 404 and the database does not change; lists (and their exports, the
+// board, totals and statistics) never contain out-of-scope rows; imports write nothing outside the
+// scope; nobody can grant a scope wider than their own.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, createUnit, createUser, awardTitle, listAll, makeUscc, uniqueName } from './harness.mjs';
@@ -25,6 +26,24 @@ describe('data scope', () => {
 		]);
 		assert.equal(unitDRow.length + unitERow.length + unitARow.length + titleDRow.length + userDRow.length + userARow.length, 6);
 		return { unitDRow, unitERow, unitARow, titleDRow, userDRow, userARow, regions, counts };
+	}
+
+	/**
+	 * The audit list of `client` has no entry about (entity, id) written outside `prefix` (its region).
+	 * (Not "no entry at all": SQLite may give a deleted row's id to a new row, so an id can carry
+	 * an in-scope record's history too.)
+	 */
+	async function assertNoAuditLeak(client, entity, id, prefix = '150622') {
+		const r = await client.get(`/api/v1/audit?entity=${entity}&entity_id=${id}&per_page=100`);
+		assert.equal(r.status, 200);
+		const outside = new Set(
+			srv.db
+				.query(`SELECT id FROM audit_log WHERE entity = '${entity}' AND entity_id = '${id}' AND region_code NOT LIKE '${prefix}%'`)
+				.map((x) => Number(x[0])),
+		);
+		assert.ok(outside.size > 0, `the fixture ${entity} ${id} was audited outside ${prefix}`);
+		const leaked = r.body.items.filter((e) => outside.has(Number(e.id)));
+		assert.deepEqual(leaked, [], `audit of ${entity} ${id} leaks`);
 	}
 
 	function assert404(r, what) {
@@ -797,6 +816,634 @@ describe('data scope', () => {
 				const r = await admin.get(`/api/v1/audit?entity=volunteer&entity_id=${v.id}`);
 				assert.equal(r.body.total, 0, `audit of volunteer ${v.id} leaks`);
 			}
+		});
+	});
+
+	describe('exemplars, aid records and public-service ads (scoped by their unit)', () => {
+		// for each kind: D (unit D, 达拉特旗), E (unit E, 东胜区), A2 (unit A2), own (the liaison's unit);
+		// every text carries the marker, so that `q` finds exactly these.
+		const marker = 'scoperec' + Math.random().toString(36).slice(2, 8);
+		const KINDS = {
+			exemplars: {
+				table: 'exemplars',
+				body: (unit) => ({ unit_id: unit.id ?? unit, kind: 'good_person', name: uniqueName('范围典型').slice(0, 40), level: 'unit', year: 2024, virtue: 'social', deeds: `${marker} 事迹` }),
+				patch: { deeds: '越权修改' },
+			},
+			aid: {
+				table: 'aid_records',
+				body: (unit) => ({ unit_id: unit.id ?? unit, kind: 'donation', aid_date: '2024-06-01', item: `${marker} 捐赠`, amount_fen: 123456 }),
+				patch: { description: '越权修改' },
+			},
+			publicity: {
+				table: 'public_service_ads',
+				body: (unit) => ({ unit_id: unit.id ?? unit, carrier: 'wall', theme: `${marker} 讲文明树新风`, count: 3, start_date: '2024-06-01' }),
+				patch: { place: '越权修改' },
+			},
+		};
+		const rec = {}; // rec[kind] = {D, E, A2, own}
+		let partnerDV, partnerAV;
+
+		function recSnapshot() {
+			const sqls = [];
+			for (const [kind, k] of Object.entries(KINDS)) {
+				const ids = Object.values(rec[kind]).map((x) => x.id).join(', ');
+				sqls.push(`SELECT * FROM ${k.table} WHERE id IN (${ids}) ORDER BY id`);
+				sqls.push(`SELECT count(*), max(id), sum(version), max(updated_at) FROM ${k.table}`);
+			}
+			sqls.push('SELECT count(*), max(id) FROM audit_log');
+			return srv.db.queryMany(sqls);
+		}
+		async function created(r) {
+			assert.equal(r.status, 201, JSON.stringify(r.body));
+			return r.body;
+		}
+
+		before(async () => {
+			partnerDV = await created(await ordos.post('/api/v1/partners', { kind: 'village', name: uniqueName('达拉特帮扶村'), region_code: '150621' }));
+			partnerAV = await created(await admin.post('/api/v1/partners', { kind: 'village', name: uniqueName('准格尔帮扶村'), region_code: '150622' }));
+			for (const [kind, k] of Object.entries(KINDS)) {
+				rec[kind] = {
+					D: await created(await ordos.post(`/api/v1/${kind}`, k.body(unitD))),
+					E: await created(await ordos.post(`/api/v1/${kind}`, k.body(unitE))),
+					A2: await created(await admin.post(`/api/v1/${kind}`, k.body(unitA2))),
+					own: await created(await liaison.post(`/api/v1/${kind}`, k.body(ownUnitId))),
+				};
+			}
+		});
+
+		it('admin of 准格尔旗: a 达拉特旗/东胜区 record answers 404 on GET/PATCH/DELETE; no write reaches or moves one out of scope', async () => {
+			const before = recSnapshot();
+			for (const [kind, k] of Object.entries(KINDS)) {
+				for (const x of [rec[kind].D, rec[kind].E]) {
+					assert404(await admin.get(`/api/v1/${kind}/${x.id}`), `admin GET ${kind} ${x.id}`);
+					assert404(await admin.patch(`/api/v1/${kind}/${x.id}`, { ...k.patch, version: x.version }), `admin PATCH ${kind} ${x.id}`);
+					assert404(await admin.delete(`/api/v1/${kind}/${x.id}?version=${x.version}`), `admin DELETE ${kind} ${x.id}`);
+				}
+				for (const u of [unitD, unitE, 987654321]) {
+					const r = await admin.post(`/api/v1/${kind}`, k.body(u));
+					assert404(r, `admin creates ${kind} for unit ${u.id ?? u}`);
+					assert.equal(r.body.error.code, 'unit_not_found');
+					assert.equal(r.body.error.field, 'unit_id');
+				}
+				const a2 = rec[kind].A2;
+				const r = await admin.patch(`/api/v1/${kind}/${a2.id}`, { unit_id: unitD.id, version: a2.version });
+				assert404(r, `admin moves ${kind} A2 to unit D`);
+				assert.equal(r.body.error.code, 'unit_not_found');
+			}
+			// an aid record cannot name a partner out of scope (a first secretary in a 达拉特旗 village)
+			const fs = { unit_id: unitA2.id, kind: 'first_secretary', partner_id: partnerDV.id, aid_date: '2024-03-01', person: '越权书记' };
+			let r = await admin.post('/api/v1/aid', fs);
+			assert404(r, 'admin aid with partner DV');
+			assert.equal(r.body.error.code, 'partner_not_found');
+			assert.equal(r.body.error.field, 'partner_id');
+			r = await admin.patch(`/api/v1/aid/${rec.aid.A2.id}`, { partner_id: partnerDV.id, version: rec.aid.A2.version });
+			assert404(r, 'admin moves aid A2 to partner DV');
+			assert.equal(r.body.error.code, 'partner_not_found');
+			// the 四德榜 of an out-of-scope unit
+			for (const u of [unitD, unitE]) {
+				r = await admin.get(`/api/v1/exemplars/board?unit_id=${u.id}`);
+				assert404(r, `admin board of unit ${u.id}`);
+				assert.equal(r.body.error.code, 'unit_not_found');
+				assert.ok(!('groups' in r.body));
+			}
+			assert.deepEqual(recSnapshot(), before);
+		});
+
+		it('the liaison sees and writes only their unit\'s records (board, totals too); 404 elsewhere', async () => {
+			const before = recSnapshot();
+			for (const [kind, k] of Object.entries(KINDS)) {
+				const mine = await listAll(liaison, `/api/v1/${kind}?q=${marker}`);
+				assert.deepEqual(mine.map((x) => x.id), [rec[kind].own.id], `liaison ${kind}`);
+				const all = await listAll(liaison, `/api/v1/${kind}`);
+				assert.ok(all.every((x) => x.unit_id === ownUnitId), `liaison ${kind} list leaks`);
+				for (const q of [`unit_id=${unitA2.id}`, `unit_id=${unitD.id}`, 'region=150621', `q=${marker}&region=150602`]) {
+					const r = await liaison.get(`/api/v1/${kind}?${q}`);
+					assert.equal(r.status, 200, `${kind}?${q}`);
+					assert.equal(r.body.total, 0, `liaison ${kind}?${q}`);
+				}
+				assert.equal((await liaison.get(`/api/v1/${kind}/${rec[kind].own.id}`)).status, 200);
+				for (const x of [rec[kind].A2, rec[kind].D, rec[kind].E]) {
+					assert404(await liaison.get(`/api/v1/${kind}/${x.id}`), `liaison GET ${kind} ${x.id}`);
+					assert404(await liaison.patch(`/api/v1/${kind}/${x.id}`, { ...k.patch, version: x.version }), `liaison PATCH ${kind} ${x.id}`);
+					assert404(await liaison.delete(`/api/v1/${kind}/${x.id}?version=${x.version}`), `liaison DELETE ${kind} ${x.id}`);
+				}
+				let r = await liaison.post(`/api/v1/${kind}`, k.body(unitA2));
+				assert404(r, `liaison creates ${kind} for unit A2`);
+				assert.equal(r.body.error.code, 'unit_not_found');
+				const own = rec[kind].own;
+				r = await liaison.patch(`/api/v1/${kind}/${own.id}`, { unit_id: unitA2.id, version: own.version });
+				assert404(r, `liaison moves its ${kind} to unit A2`);
+				assert.equal(r.body.error.code, 'unit_not_found');
+				const csv = await liaison.get(`/api/v1/${kind}?format=csv&q=${marker}`);
+				assert.equal(csv.status, 200);
+				assert.equal(csv.text.trim().split('\r\n').length, 2, `${kind} CSV: header + own record only`);
+			}
+			// the board: its own unit's, not another's
+			let r = await liaison.get(`/api/v1/exemplars/board?unit_id=${ownUnitId}`);
+			assert.equal(r.status, 200, JSON.stringify(r.body));
+			const boardIds = r.body.groups.flatMap((g) => g.items.map((x) => x.id));
+			assert.ok(boardIds.includes(rec.exemplars.own.id));
+			assert.ok(r.body.groups.every((g) => g.items.every((x) => x.unit_id === ownUnitId)));
+			for (const u of [unitA2, unitD]) {
+				r = await liaison.get(`/api/v1/exemplars/board?unit_id=${u.id}`);
+				assert404(r, `liaison board of unit ${u.id}`);
+				assert.equal(r.body.error.code, 'unit_not_found');
+			}
+			// the totals: its own record only; another unit's id gives zeros, like the list
+			r = await liaison.get(`/api/v1/aid/totals?q=${marker}`);
+			assert.equal(r.status, 200);
+			assert.equal(r.body.records, 1);
+			assert.equal(r.body.amount_fen, 123456);
+			for (const q of [`unit_id=${unitA2.id}`, `unit_id=${unitD.id}`, 'region=150621']) {
+				r = await liaison.get(`/api/v1/aid/totals?${q}`);
+				assert.equal(r.status, 200, q);
+				assert.equal(r.body.records, 0, `liaison aid/totals?${q}`);
+				assert.equal(r.body.amount_fen, 0);
+				assert.deepEqual(r.body.items, []);
+			}
+			// a first secretary in a village of another banner
+			r = await liaison.post('/api/v1/aid', { unit_id: ownUnitId, kind: 'first_secretary', partner_id: partnerDV.id, aid_date: '2024-03-01', person: '越权书记' });
+			assert404(r, 'liaison aid with partner DV');
+			assert.equal(r.body.error.code, 'partner_not_found');
+			assert.deepEqual(recSnapshot(), before);
+			// in scope: a village of its region is fine
+			r = await liaison.post('/api/v1/aid', { unit_id: ownUnitId, kind: 'first_secretary', partner_id: partnerAV.id, aid_date: '2024-03-01', person: '本旗书记' });
+			assert.equal(r.status, 201, JSON.stringify(r.body));
+			r = await liaison.delete(`/api/v1/aid/${r.body.id}?version=${r.body.version}`);
+			assert.equal(r.status, 204);
+		});
+
+		it('record lists, exports, the board and the totals never contain out-of-scope rows; filters cannot widen the scope', async () => {
+			for (const c of [admin, leader, assessor]) {
+				const who = c.user.username;
+				for (const kind of Object.keys(KINDS)) {
+					const ids = (await listAll(c, `/api/v1/${kind}?q=${marker}`)).map((x) => x.id).sort((a, b) => a - b);
+					assert.deepEqual(ids, [rec[kind].A2.id, rec[kind].own.id].sort((a, b) => a - b), `${who} ${kind}`);
+					for (const q of [`unit_id=${unitD.id}`, `unit_id=${unitE.id}`, 'region=150621', 'region=150602', `q=${marker}&region=150621`]) {
+						const r = await c.get(`/api/v1/${kind}?${q}`);
+						assert.equal(r.status, 200, q);
+						assert.equal(r.body.total, 0, `${who} ${kind}?${q}`);
+					}
+					// a wider region filter is intersected with the scope
+					for (const q of ['region=150600', 'region=150000']) {
+						const r = await c.get(`/api/v1/${kind}?q=${marker}&${q}`);
+						assert.equal(r.body.total, 2, `${who} ${kind}?${q}`);
+					}
+					for (const format of ['csv', 'xlsx']) {
+						const r = await c.get(`/api/v1/${kind}?format=${format}&q=${marker}`);
+						assert.equal(r.status, 200, `${who} ${kind} ${format}`);
+						if (format === 'csv') {
+							assert.equal(r.text.trim().split('\r\n').length, 3, `${who} ${kind} CSV rows`);
+							assert.ok(!r.text.includes(unitD.name) && !r.text.includes(unitE.name), `${who} ${kind} CSV leaks`);
+						} else {
+							assert.equal(r.raw.subarray(0, 2).toString('latin1'), 'PK', 'an xlsx is a zip');
+						}
+					}
+					assert404(await c.get(`/api/v1/${kind}/${rec[kind].D.id}`), `${who} GET ${kind} D`);
+				}
+				let r = await c.get(`/api/v1/aid/totals?q=${marker}`);
+				assert.equal(r.body.records, 2, `${who} aid totals`);
+				assert.equal(r.body.amount_fen, 2 * 123456);
+				r = await c.get(`/api/v1/aid/totals?q=${marker}&region=150000`);
+				assert.equal(r.body.records, 2, `${who} aid totals region=150000`);
+				for (const q of [`unit_id=${unitD.id}`, 'region=150621']) {
+					r = await c.get(`/api/v1/aid/totals?q=${marker}&${q}`);
+					assert.equal(r.body.records, 0, `${who} aid totals ${q}`);
+				}
+				r = await c.get(`/api/v1/exemplars/board?unit_id=${unitA2.id}`);
+				assert.equal(r.status, 200);
+				assert.ok(r.body.groups.every((g) => g.items.every((x) => x.unit_id === unitA2.id)));
+				assert404(await c.get(`/api/v1/exemplars/board?unit_id=${unitD.id}`), `${who} board of unit D`);
+			}
+			// the city admin sees all four of each kind, and totals them
+			for (const kind of Object.keys(KINDS)) {
+				const ids = new Set((await listAll(ordos, `/api/v1/${kind}?q=${marker}`)).map((x) => x.id));
+				for (const x of Object.values(rec[kind])) assert.ok(ids.has(x.id), `ordos sees ${kind} ${x.id}`);
+			}
+			assert.equal((await ordos.get(`/api/v1/aid/totals?q=${marker}`)).body.records, 4);
+			assert.equal((await ordos.get(`/api/v1/exemplars/board?unit_id=${unitD.id}`)).status, 200);
+			// the banner admin's audit list has no entry of an out-of-scope record
+			for (const [kind, entity] of [['exemplars', 'exemplar'], ['aid', 'aid_record'], ['publicity', 'public_service_ad']]) {
+				for (const x of [rec[kind].D, rec[kind].E]) await assertNoAuditLeak(admin, entity, x.id);
+				const r = await ordos.get(`/api/v1/audit?entity=${entity}&entity_id=${rec[kind].D.id}`);
+				assert.ok(r.body.items.some((e) => e.action === 'create' && e.actor_name === 'ordos'), `ordos sees the audit of ${entity} D`);
+			}
+		});
+	});
+
+	describe('service hours (served lists, self-report links, hour reports: scoped by their unit)', () => {
+		// activities, volunteers, links and pending reports of unit D (达拉特旗), unit A2 and the liaison's unit
+		let aD, aA2, aOwn, vD, vA2, vOwn, reportD, reportA2, reportOwn, tokenD;
+		const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+		const marker = 'scopehr' + Math.random().toString(36).slice(2, 6);
+
+		async function created(r, status = 201) {
+			assert.equal(r.status, status, JSON.stringify(r.body));
+			return r.body;
+		}
+		function hoursSnapshot() {
+			return srv.db.queryMany([
+				`SELECT * FROM activities WHERE id IN (${aD.id}, ${aA2.id}, ${aOwn.id}) ORDER BY id`,
+				'SELECT * FROM activity_volunteers ORDER BY activity_id, volunteer_id',
+				'SELECT * FROM self_report_links ORDER BY unit_id',
+				'SELECT * FROM hour_reports ORDER BY id',
+				'SELECT count(*), max(id) FROM audit_log',
+			]);
+		}
+		async function report(client, token, name) {
+			return created(await client.post(`/api/v1/public/self-report/${token}`, { name, phone: '13912345678', service_date: today, minutes: 90 }));
+		}
+
+		before(async () => {
+			const act = (unit, title) => ({ unit_id: unit.id ?? unit, type_code: 'volunteer_service', title, activity_date: '2024-04-01' });
+			const vol = (unit) => ({ unit_id: unit.id ?? unit, name: uniqueName('时长志愿者'), phone: '13912345678', status: 'active' });
+			aD = await created(await ordos.post('/api/v1/activities', act(unitD, '达拉特时长活动')));
+			aA2 = await created(await admin.post('/api/v1/activities', act(unitA2, '准格尔时长活动')));
+			aOwn = await created(await liaison.post('/api/v1/activities', act(ownUnitId, '本单位时长活动')));
+			vD = await created(await ordos.post('/api/v1/volunteers', vol(unitD)));
+			vA2 = await created(await admin.post('/api/v1/volunteers', vol(unitA2)));
+			vOwn = await created(await liaison.post('/api/v1/volunteers', vol(ownUnitId)));
+			aD = (await created(await ordos.put(`/api/v1/activities/${aD.id}/volunteers`, { version: aD.version, items: [{ volunteer_id: vD.id, minutes: 120 }] }), 200));
+			aA2 = (await created(await admin.put(`/api/v1/activities/${aA2.id}/volunteers`, { version: aA2.version, items: [{ volunteer_id: vA2.id, minutes: 60 }] }), 200));
+			aD = { id: aD.activity_id, version: aD.activity_version };
+			aA2 = { id: aA2.activity_id, version: aA2.activity_version };
+			tokenD = (await created(await ordos.post(`/api/v1/units/${unitD.id}/self-report-link`))).token;
+			const tokenA2 = (await created(await admin.post(`/api/v1/units/${unitA2.id}/self-report-link`))).token;
+			const tokenOwn = (await created(await liaison.post(`/api/v1/units/${ownUnitId}/self-report-link`))).token;
+			reportD = await report(srv.anon(), tokenD, `${marker}甲`);
+			reportA2 = await report(srv.anon(), tokenA2, `${marker}乙`);
+			reportOwn = await report(srv.anon(), tokenOwn, `${marker}丙`);
+			for (const x of [reportD, reportA2, reportOwn]) x.version = Number(srv.db.scalar(`SELECT version FROM hour_reports WHERE id = ${x.id}`));
+		});
+
+		it('admin of 准格尔旗: unit D\'s served list, self-report link and hour reports answer 404 and change nothing', async () => {
+			const before = hoursSnapshot();
+			const calls = [
+				['GET', `/api/v1/activities/${aD.id}/volunteers`],
+				['PUT', `/api/v1/activities/${aD.id}/volunteers`, { version: aD.version, items: [] }],
+				['GET', `/api/v1/units/${unitD.id}/self-report-link`],
+				['POST', `/api/v1/units/${unitD.id}/self-report-link`],
+				['DELETE', `/api/v1/units/${unitD.id}/self-report-link`],
+				['GET', `/api/v1/units/${unitE.id}/self-report-link`],
+				['GET', `/api/v1/hour-reports/${reportD.id}`],
+				['POST', `/api/v1/hour-reports/${reportD.id}/approve`, { version: reportD.version, volunteer_id: vD.id }],
+				['POST', `/api/v1/hour-reports/${reportD.id}/approve`, { version: reportD.version }],
+				['POST', `/api/v1/hour-reports/${reportD.id}/decline`, { version: reportD.version, reason: '越权退回' }],
+			];
+			for (const [m, p, body] of calls) assert404(await admin.req(m, p, body), `admin ${m} ${p}`);
+			// an out-of-scope volunteer is not on the roster of an in-scope activity's unit, nor a report's
+			let r = await admin.put(`/api/v1/activities/${aA2.id}/volunteers`, { version: aA2.version, items: [{ volunteer_id: vD.id, minutes: 30 }] });
+			assert.equal(r.status, 400, JSON.stringify(r.body));
+			assert.equal(r.body.error.code, 'volunteer_not_in_unit');
+			r = await admin.post(`/api/v1/hour-reports/${reportA2.id}/approve`, { version: reportA2.version, volunteer_id: vD.id });
+			assert.equal(r.status, 400, JSON.stringify(r.body));
+			assert.equal(r.body.error.code, 'volunteer_not_in_unit');
+			assert.ok(!JSON.stringify(r.body).includes(vD.name), 'the error names no out-of-scope volunteer');
+			assert.deepEqual(hoursSnapshot(), before);
+		});
+
+		it('the liaison reaches only their own unit\'s served lists, link and reports; 404 elsewhere', async () => {
+			const before = hoursSnapshot();
+			for (const [a, v] of [[aA2, vA2], [aD, vD]]) {
+				assert404(await liaison.get(`/api/v1/activities/${a.id}/volunteers`), `liaison GET served list ${a.id}`);
+				assert404(await liaison.put(`/api/v1/activities/${a.id}/volunteers`, { version: a.version, items: [{ volunteer_id: v.id, minutes: 10 }] }), `liaison PUT served list ${a.id}`);
+			}
+			for (const u of [unitA2, unitD]) {
+				assert404(await liaison.get(`/api/v1/units/${u.id}/self-report-link`), `liaison GET link of ${u.id}`);
+				assert404(await liaison.post(`/api/v1/units/${u.id}/self-report-link`), `liaison POST link of ${u.id}`);
+				assert404(await liaison.delete(`/api/v1/units/${u.id}/self-report-link`), `liaison DELETE link of ${u.id}`);
+			}
+			for (const x of [reportA2, reportD]) {
+				assert404(await liaison.get(`/api/v1/hour-reports/${x.id}`), `liaison GET report ${x.id}`);
+				assert404(await liaison.post(`/api/v1/hour-reports/${x.id}/approve`, { version: x.version }), `liaison approve ${x.id}`);
+				assert404(await liaison.post(`/api/v1/hour-reports/${x.id}/decline`, { version: x.version, reason: '越权' }), `liaison decline ${x.id}`);
+			}
+			// its own: the served list may not take another unit's volunteer
+			let r = await liaison.put(`/api/v1/activities/${aOwn.id}/volunteers`, { version: aOwn.version, items: [{ volunteer_id: vA2.id, minutes: 30 }] });
+			assert.equal(r.status, 400, JSON.stringify(r.body));
+			assert.equal(r.body.error.code, 'volunteer_not_in_unit');
+			r = await liaison.post(`/api/v1/hour-reports/${reportOwn.id}/approve`, { version: reportOwn.version, volunteer_id: vA2.id });
+			assert.equal(r.status, 400, JSON.stringify(r.body));
+			assert.equal(r.body.error.code, 'volunteer_not_in_unit');
+			assert.equal((await liaison.get(`/api/v1/activities/${aOwn.id}/volunteers`)).status, 200);
+			assert.equal((await liaison.get(`/api/v1/units/${ownUnitId}/self-report-link`)).status, 200);
+			assert.equal((await liaison.get(`/api/v1/hour-reports/${reportOwn.id}`)).status, 200);
+			// the list: its own unit's reports only
+			const mine = await listAll(liaison, `/api/v1/hour-reports?q=${marker}`);
+			assert.deepEqual(mine.map((x) => x.id), [reportOwn.id]);
+			const all = await listAll(liaison, '/api/v1/hour-reports');
+			assert.ok(all.every((x) => x.unit_id === ownUnitId), 'liaison hour-report list leaks');
+			for (const q of [`unit_id=${unitA2.id}`, `unit_id=${unitD.id}`, `volunteer_id=${vA2.id}`, 'region=150621']) {
+				r = await liaison.get(`/api/v1/hour-reports?${q}`);
+				assert.equal(r.status, 200, q);
+				assert.equal(r.body.total, 0, `liaison hour-reports?${q}`);
+			}
+			const csv = await liaison.get(`/api/v1/hour-reports?format=csv&q=${marker}`);
+			assert.equal(csv.status, 200);
+			assert.equal(csv.text.trim().split('\r\n').length, 2, 'CSV: header + own report only');
+			assert.deepEqual(hoursSnapshot(), before);
+			// and it decides its own report
+			r = await liaison.post(`/api/v1/hour-reports/${reportOwn.id}/approve`, { version: reportOwn.version, volunteer_id: vOwn.id });
+			assert.equal(r.status, 200, JSON.stringify(r.body));
+			assert.equal(r.body.status, 'approved');
+		});
+
+		it('hour-report lists and exports never contain out-of-scope reports; filters cannot widen the scope', async () => {
+			for (const c of [admin, leader, assessor]) {
+				const who = c.user.username;
+				const ids = (await listAll(c, `/api/v1/hour-reports?q=${marker}`)).map((x) => x.id).sort((a, b) => a - b);
+				assert.deepEqual(ids, [reportA2.id, reportOwn.id].sort((a, b) => a - b), `${who} hour reports`);
+				for (const q of [`unit_id=${unitD.id}`, `volunteer_id=${vD.id}`, 'region=150621', `q=${marker}&region=150602`]) {
+					const r = await c.get(`/api/v1/hour-reports?${q}`);
+					assert.equal(r.status, 200, q);
+					assert.equal(r.body.total, 0, `${who} hour-reports?${q}`);
+				}
+				const wide = await c.get(`/api/v1/hour-reports?q=${marker}&region=150000`);
+				assert.equal(wide.body.total, 2, `${who} hour-reports?region=150000`);
+				const csv = await c.get(`/api/v1/hour-reports?format=csv&q=${marker}`);
+				assert.equal(csv.text.trim().split('\r\n').length, 3, `${who} CSV rows`);
+				assert.ok(!csv.text.includes(`${marker}甲`), `${who} CSV leaks`);
+				assert404(await c.get(`/api/v1/hour-reports/${reportD.id}`), `${who} GET report D`);
+				assert404(await c.get(`/api/v1/activities/${aD.id}/volunteers`), `${who} GET served list D`);
+				assert.equal((await c.get(`/api/v1/activities/${aA2.id}/volunteers`)).body.minutes, 60);
+			}
+			// a volunteer's service time counts where they are; the city admin sees D's
+			assert404(await admin.get(`/api/v1/volunteers/${vD.id}`), 'admin GET volunteer D');
+			assert.equal((await ordos.get(`/api/v1/volunteers/${vD.id}`)).body.service_minutes, 120);
+			assert.equal((await ordos.get(`/api/v1/hour-reports/${reportD.id}`)).status, 200);
+			assert.equal((await ordos.get(`/api/v1/units/${unitD.id}/self-report-link`)).body.token, tokenD);
+			// the audit list of the banner admin has nothing of unit D's hours
+			for (const [entity, id] of [['hour_report', reportD.id], ['self_report_link', unitD.id], ['activity', aD.id]]) {
+				await assertNoAuditLeak(admin, entity, id);
+			}
+		});
+	});
+
+	describe('attachments (scoped by the record they belong to)', () => {
+		const PNG = Buffer.from(
+			'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNg1fIvmbmPQcA0qn7JSQAb5ATVlFQQ/wAAAABJRU5ErkJggg==',
+			'base64',
+		);
+		const form = (kind, id, name = '范围照片.png') => {
+			const fd = new FormData();
+			fd.append('owner_kind', kind);
+			fd.append('owner_id', String(id));
+			fd.append('file', new Blob([PNG], { type: 'image/png' }), name);
+			return { rawBody: fd, contentType: null };
+		};
+		// activities and a pairing of unit D (达拉特旗), unit A2 and the liaison's unit, each with one attachment
+		let aD, aA2, aOwn, gD, attD, attA2, attOwn, attGD;
+
+		async function created(r) {
+			assert.equal(r.status, 201, JSON.stringify(r.body));
+			return r.body;
+		}
+		function attSnapshot() {
+			return srv.db.queryMany([
+				'SELECT id, owner_kind, owner_id, unit_id, sha256, filename, caption FROM attachments ORDER BY id',
+				'SELECT count(*) FROM blobs',
+				'SELECT count(*), max(id) FROM audit_log',
+			]);
+		}
+
+		before(async () => {
+			const act = (unit, title) => ({ unit_id: unit.id ?? unit, type_code: 'other', title, activity_date: '2024-05-01' });
+			aD = await created(await ordos.post('/api/v1/activities', act(unitD, '达拉特附件活动')));
+			aA2 = await created(await admin.post('/api/v1/activities', act(unitA2, '准格尔附件活动')));
+			aOwn = await created(await liaison.post('/api/v1/activities', act(ownUnitId, '本单位附件活动')));
+			const village = await created(await ordos.post('/api/v1/partners', { kind: 'village', name: uniqueName('达拉特附件村'), region_code: '150621' }));
+			gD = await created(await ordos.post('/api/v1/pairings', { unit_id: unitD.id, partner_id: village.id, kind: 'rural_revitalization', start_date: '2024-01-01' }));
+			attD = await created(await ordos.post('/api/v1/attachments', undefined, form('activity', aD.id)));
+			attGD = await created(await ordos.post('/api/v1/attachments', undefined, form('pairing', gD.id)));
+			attA2 = await created(await admin.post('/api/v1/attachments', undefined, form('activity', aA2.id)));
+			attOwn = await created(await liaison.post('/api/v1/attachments', undefined, form('activity', aOwn.id)));
+		});
+
+		it('admin of 准格尔旗: unit D\'s attachments answer 404 (get, content, delete, list by owner, upload) and nothing changes', async () => {
+			const before = attSnapshot();
+			for (const x of [attD, attGD]) {
+				assert404(await admin.get(`/api/v1/attachments/${x.id}`), `admin GET attachment ${x.id}`);
+				const content = await admin.get(`/api/v1/attachments/${x.id}/content`);
+				assert404(content, `admin content ${x.id}`);
+				assert.ok(!content.raw.includes(PNG.subarray(0, 8)), 'no bytes in a 404');
+				assert404(await admin.get(`/api/v1/attachments/${x.id}/content?download=1`), `admin download ${x.id}`);
+				assert404(await admin.delete(`/api/v1/attachments/${x.id}`), `admin DELETE attachment ${x.id}`);
+			}
+			for (const [kind, id] of [['activity', aD.id], ['pairing', gD.id], ['activity', 987654321]]) {
+				let r = await admin.get(`/api/v1/attachments?owner_kind=${kind}&owner_id=${id}`);
+				assert404(r, `admin lists ${kind} ${id}`);
+				assert.equal(r.body.error.code, 'owner_not_found');
+				r = await admin.post('/api/v1/attachments', undefined, form(kind, id));
+				assert404(r, `admin uploads to ${kind} ${id}`);
+				assert.equal(r.body.error.code, 'owner_not_found');
+				assert.equal(r.body.error.field, 'owner_id');
+			}
+			assert.deepEqual(attSnapshot(), before);
+		});
+
+		it('the liaison reaches only their own unit\'s attachments; viewers and assessors read only in scope', async () => {
+			const before = attSnapshot();
+			for (const x of [attA2, attD, attGD]) {
+				assert404(await liaison.get(`/api/v1/attachments/${x.id}`), `liaison GET attachment ${x.id}`);
+				assert404(await liaison.get(`/api/v1/attachments/${x.id}/content`), `liaison content ${x.id}`);
+				assert404(await liaison.delete(`/api/v1/attachments/${x.id}`), `liaison DELETE attachment ${x.id}`);
+			}
+			for (const [kind, id] of [['activity', aA2.id], ['activity', aD.id], ['pairing', gD.id]]) {
+				let r = await liaison.get(`/api/v1/attachments?owner_kind=${kind}&owner_id=${id}`);
+				assert404(r, `liaison lists ${kind} ${id}`);
+				assert.equal(r.body.error.code, 'owner_not_found');
+				r = await liaison.post('/api/v1/attachments', undefined, form(kind, id));
+				assert404(r, `liaison uploads to ${kind} ${id}`);
+				assert.equal(r.body.error.code, 'owner_not_found');
+			}
+			let r = await liaison.get(`/api/v1/attachments?owner_kind=activity&owner_id=${aOwn.id}`);
+			assert.equal(r.status, 200);
+			assert.deepEqual(r.body.items.map((x) => x.id), [attOwn.id]);
+			r = await liaison.get(`/api/v1/attachments/${attOwn.id}/content`);
+			assert.equal(r.status, 200);
+			assert.ok(r.raw.equals(PNG));
+			for (const c of [leader, assessor]) {
+				const who = c.user.username;
+				assert404(await c.get(`/api/v1/attachments/${attD.id}`), `${who} GET attachment D`);
+				assert404(await c.get(`/api/v1/attachments/${attD.id}/content`), `${who} content D`);
+				assert404(await c.get(`/api/v1/attachments?owner_kind=activity&owner_id=${aD.id}`), `${who} lists activity D`);
+				r = await c.get(`/api/v1/attachments?owner_kind=activity&owner_id=${aA2.id}`);
+				assert.equal(r.status, 200, `${who} lists activity A2`);
+				assert.deepEqual(r.body.items.map((x) => x.id), [attA2.id]);
+				assert.equal((await c.get(`/api/v1/attachments/${attA2.id}/content`)).status, 200);
+			}
+			assert.deepEqual(attSnapshot(), before);
+			// the city admin reaches D's; the banner admin's audit has no trace of them
+			assert.equal((await ordos.get(`/api/v1/attachments/${attD.id}`)).status, 200);
+			assert.equal((await ordos.get(`/api/v1/attachments?owner_kind=pairing&owner_id=${gD.id}`)).body.items.length, 1);
+			for (const x of [attD, attGD]) await assertNoAuditLeak(admin, 'attachment', x.id);
+		});
+	});
+
+	describe('ledger statistics (scoped like the lists)', () => {
+		// fresh units in 准格尔旗 (S) and in 达拉特旗 (T), with records in a year of their own
+		const YEAR = 2016;
+		let unitS, unitT;
+		const FIGS = ['activities', 'volunteers', 'hours', 'exemplars', 'aid', 'publicity', 'pairings'];
+		const figs = (body) => Object.fromEntries(FIGS.map((k) => [k, body[k]]));
+
+		async function created(r, status = 201) {
+			assert.equal(r.status, status, JSON.stringify(r.body));
+			return r.body;
+		}
+		async function stats(c, q = '') {
+			const r = await c.get(`/api/v1/ledger/stats?year=${YEAR}${q}`);
+			assert.equal(r.status, 200, JSON.stringify(r.body));
+			return r.body;
+		}
+		/** A unit's records of YEAR: an activity with a volunteer's 45 minutes, an exemplar, an aid record, an ad. */
+		async function fill(c, unit, fen, pieces) {
+			const a = await created(await c.post('/api/v1/activities', { unit_id: unit.id, type_code: 'lei_feng', title: '统计范围活动', activity_date: `${YEAR}-03-05`, participants: 7 }));
+			const v = await created(await c.post('/api/v1/volunteers', { unit_id: unit.id, name: '统计志愿者', status: 'active' }));
+			await created(await c.put(`/api/v1/activities/${a.id}/volunteers`, { version: a.version, items: [{ volunteer_id: v.id, minutes: 45 }] }), 200);
+			await created(await c.post('/api/v1/exemplars', { unit_id: unit.id, kind: 'civilized_family', name: '统计家庭', level: 'banner', year: YEAR, virtue: 'family' }));
+			await created(await c.post('/api/v1/aid', { unit_id: unit.id, kind: 'aid_funds', aid_date: `${YEAR}-08-01`, amount_fen: fen }));
+			await created(await c.post('/api/v1/publicity', { unit_id: unit.id, carrier: 'led_screen', theme: '统计公益广告', count: pieces, start_date: `${YEAR}-09-01` }));
+		}
+
+		before(async () => {
+			unitS = await createUnit(admin, { name: uniqueName('统计准格尔单位'), staff_count: 40 });
+			unitT = await createUnit(ordos, { region_code: '150621', name: uniqueName('统计达拉特单位'), staff_count: 60 });
+		});
+
+		it('a unit_id outside the scope answers 404 unit_not_found (liaison: any other unit)', async () => {
+			for (const [c, ids] of [
+				[admin, [unitD.id, unitE.id, unitT.id, 987654321]],
+				[leader, [unitD.id, unitT.id]],
+				[assessor, [unitE.id]],
+				[liaison, [unitA2.id, unitS.id, unitD.id, unitT.id]],
+			]) {
+				for (const id of ids) {
+					const r = await c.get(`/api/v1/ledger/stats?year=${YEAR}&unit_id=${id}`);
+					assert404(r, `${c.user.username} stats of unit ${id}`);
+					assert.equal(r.body.error.code, 'unit_not_found');
+					assert.equal(r.body.error.field, 'unit_id');
+					assert.ok(!('activities' in r.body));
+				}
+			}
+			assert.equal((await ordos.get(`/api/v1/ledger/stats?year=${YEAR}&unit_id=${unitT.id}`)).status, 200);
+			assert.equal((await liaison.get(`/api/v1/ledger/stats?year=${YEAR}&unit_id=${ownUnitId}`)).status, 200);
+		});
+
+		it('region figures count only the caller\'s scope: another banner\'s records never show', async () => {
+			const adminBefore = await stats(admin);
+			const leaderBefore = await stats(leader);
+			const ordosBefore = await stats(ordos);
+			const unitT2 = await createUnit(ordos, { region_code: '150621', name: uniqueName('统计达拉特乙'), staff_count: 60 });
+			await fill(ordos, unitT2, 500000, 9);
+			// 达拉特旗's new unit and records: nothing changes for 准格尔旗's admin, leader and liaison
+			assert.deepEqual(figs(await stats(admin)), figs(adminBefore), 'admin figures moved with a 达拉特旗 unit');
+			assert.deepEqual(figs(await stats(leader)), figs(leaderBefore), 'leader figures moved with a 达拉特旗 unit');
+			const empty = await stats(admin, '&region=150621');
+			assert.equal(empty.activities.total, 0);
+			assert.equal(empty.volunteers.units, 0);
+			assert.equal(empty.volunteers.on_roster, 0);
+			assert.equal(empty.hours.minutes, 0);
+			assert.equal(empty.exemplars.total, 0);
+			assert.equal(empty.aid.records, 0);
+			assert.equal(empty.aid.amount_fen, 0);
+			assert.equal(empty.publicity.records, 0);
+			assert.equal(empty.pairings.units, 0);
+			// the city admin counts them
+			const ordosAfter = await stats(ordos);
+			assert.equal(ordosAfter.activities.total, ordosBefore.activities.total + 1);
+			assert.equal(ordosAfter.volunteers.units, ordosBefore.volunteers.units + 1);
+			assert.equal(ordosAfter.volunteers.staff, ordosBefore.volunteers.staff + 60);
+			assert.equal(ordosAfter.volunteers.on_roster, ordosBefore.volunteers.on_roster + 1);
+			assert.equal(ordosAfter.hours.minutes, ordosBefore.hours.minutes + 45);
+			assert.equal(ordosAfter.exemplars.total, ordosBefore.exemplars.total + 1);
+			assert.equal(ordosAfter.aid.amount_fen, ordosBefore.aid.amount_fen + 500000);
+			assert.equal(ordosAfter.publicity.pieces, ordosBefore.publicity.pieces + 9);
+			const t = await stats(ordos, `&unit_id=${unitT2.id}`);
+			assert.deepEqual(t.unit, { id: unitT2.id, name: unitT2.name, staff_count: 60 });
+			assert.equal(t.aid.amount_fen, 500000);
+			assert.equal(t.aid.amount_wan, '0.50');
+			assert.equal(t.aid.amount_yuan, '5,000.00');
+			assert.equal(t.volunteers.ratio_percent, '1.7');
+
+			// 准格尔旗's own: the admin's figures grow by exactly unit S's
+			const unitS2 = await createUnit(admin, { name: uniqueName('统计准格尔乙'), staff_count: 40 });
+			await fill(admin, unitS2, 120000, 4);
+			const adminAfter = await stats(admin);
+			assert.equal(adminAfter.activities.total, adminBefore.activities.total + 1);
+			assert.equal(adminAfter.activities.participants, adminBefore.activities.participants + 7);
+			assert.equal(adminAfter.volunteers.units, adminBefore.volunteers.units + 1);
+			assert.equal(adminAfter.volunteers.staff, adminBefore.volunteers.staff + 40);
+			assert.equal(adminAfter.volunteers.on_roster, adminBefore.volunteers.on_roster + 1);
+			assert.equal(adminAfter.hours.minutes, adminBefore.hours.minutes + 45);
+			assert.equal(adminAfter.hours.months_minutes[2], adminBefore.hours.months_minutes[2] + 45);
+			assert.equal(adminAfter.exemplars.total, adminBefore.exemplars.total + 1);
+			assert.equal(adminAfter.aid.records, adminBefore.aid.records + 1);
+			assert.equal(adminAfter.aid.amount_fen, adminBefore.aid.amount_fen + 120000);
+			assert.equal(adminAfter.publicity.records, adminBefore.publicity.records + 1);
+			assert.equal(adminAfter.publicity.pieces, adminBefore.publicity.pieces + 4);
+			assert.deepEqual(figs(await stats(admin, '&region=150000')), figs(adminAfter), 'a wider region is intersected with the scope');
+			const s = await stats(admin, `&unit_id=${unitS2.id}`);
+			assert.equal(s.aid.amount_fen, 120000);
+			assert.equal(s.publicity.pieces, 4);
+			assert.equal(s.volunteers.on_roster, 1);
+			// the liaison's figures are its own unit's, whatever it asks for
+			const own = await stats(liaison);
+			assert.equal(own.unit, null);
+			assert.deepEqual(figs(own), figs(await stats(admin, `&unit_id=${ownUnitId}`)), 'liaison figures = its unit\'s');
+			assert.deepEqual(figs(await stats(liaison, '&region=150622')), figs(own));
+			const none = await stats(liaison, '&region=150621');
+			assert.equal(none.volunteers.units, 0);
+			assert.equal(none.aid.records, 0);
+		});
+	});
+
+	describe('imports (rows are scoped like the API writes)', () => {
+		const csv = (rows) => Buffer.from('\ufeff' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'utf8');
+		const opts = (body) => ({ rawBody: body, contentType: 'text/csv' });
+		function importSnapshot() {
+			return srv.db.queryMany([
+				'SELECT count(*), max(id), sum(version) FROM activities',
+				'SELECT count(*), max(id), sum(version) FROM volunteers',
+				'SELECT count(*), max(id) FROM audit_log',
+			]);
+		}
+
+		it('a unit liaison importing rows that name another unit gets an error row for each, and nothing is written', async () => {
+			const before = importSnapshot();
+			const head = ['单位名称', '活动日期', '活动名称', '活动类型'];
+			const file = csv([
+				head,
+				['', '2024-05-01', '本单位导入活动', '学雷锋'],
+				[unitA2.name, '2024-05-02', '越权导入活动', '学雷锋'],
+				[unitD.name, '2024-05-03', '越权导入活动', '学雷锋'],
+				[unitA2.uscc, '2024-05-04', '越权导入活动', '学雷锋'],
+			]);
+			for (const q of ['', '?dry_run=1']) {
+				const r = await liaison.post(`/api/v1/imports/activities${q}`, undefined, opts(file));
+				assert.equal(r.status, 422, JSON.stringify(r.body));
+				assert.equal(r.body.error.code, 'import_invalid');
+				assert.deepEqual(r.body.errors.map((e) => [e.row, e.field, e.column]), [
+					[3, 'unit', '单位名称'],
+					[4, 'unit', '单位名称'],
+					[5, 'unit', '单位名称'],
+				]);
+				assert.equal(r.body.error_count, 3);
+			}
+			let r = await liaison.post('/api/v1/imports/volunteers', undefined, opts(csv([['单位名称', '姓名'], [unitA2.name, '越权导入志愿者'], ['', '本单位导入志愿者']])));
+			assert.equal(r.status, 422, JSON.stringify(r.body));
+			assert.deepEqual(r.body.errors.map((e) => [e.row, e.field]), [[2, 'unit']]);
+			// the banner admin: a 达拉特旗 unit is as unknown
+			r = await admin.post('/api/v1/imports/activities', undefined, opts(csv([head, [unitA2.name, '2024-05-01', '旗内导入活动', '学雷锋'], [unitD.name, '2024-05-02', '越权导入活动', '学雷锋']])));
+			assert.equal(r.status, 422, JSON.stringify(r.body));
+			assert.deepEqual(r.body.errors.map((e) => [e.row, e.field]), [[3, 'unit']]);
+			assert.deepEqual(importSnapshot(), before, 'nothing written');
+			// its own rows alone go in, audited once as the liaison
+			r = await liaison.post('/api/v1/imports/activities', undefined, opts(csv([head, ['', '2024-05-01', '本单位导入活动', '学雷锋']])));
+			assert.equal(r.status, 201, JSON.stringify(r.body));
+			assert.equal(r.body.imported, 1);
+			const mine = await listAll(liaison, `/api/v1/activities?q=${encodeURIComponent('本单位导入活动')}`);
+			assert.deepEqual(mine.map((a) => a.unit_id), [ownUnitId]);
 		});
 	});
 

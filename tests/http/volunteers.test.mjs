@@ -22,6 +22,8 @@ const KEYS = [
 	'phone_masked',
 	'platform_id',
 	'remark',
+	'service_hours',
+	'service_minutes',
 	'status',
 	'unit_id',
 	'unit_name',
@@ -100,6 +102,8 @@ describe('volunteers', () => {
 		assert.equal(v.phone, '138 0013 2345');
 		assert.equal(v.phone_masked, false);
 		assert.equal(v.left_date, null);
+		assert.equal(v.service_minutes, 0, 'no service yet (hours.test.mjs tests the sums)');
+		assert.equal(v.service_hours, '0');
 		assert.equal(v.version, 1);
 		let e = oneEntry(r, 'admin', 'create', v.id);
 		assert.equal(e.before, null);
@@ -357,13 +361,13 @@ describe('volunteers', () => {
 		assert.match(r.headers.get('content-disposition') || '', /attachment/);
 		assert.deepEqual([...r.raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
 		const lines = r.text.slice(1).split('\r\n').filter(Boolean);
-		assert.equal(lines[0], '单位名称,姓名,性别,联系电话,志愿服务平台编号,加入日期,状态,退出日期,备注');
+		assert.equal(lines[0], '单位名称,姓名,性别,联系电话,志愿服务平台编号,加入日期,状态,退出日期,服务时长(小时),备注');
 		assert.equal(lines.length, 3);
 		// pinyin: 白 (bai) before the formula-looking name? '=' sorts before letters, so check by content
 		const evil = lines.find((l) => l.includes('cmd'));
 		const bai = lines.find((l) => l.includes('白云'));
-		assert.equal(evil, `${U3.name},"'=cmd|' /C calc'!A0",女,13800132345,"'@SUM(1)",2021-01-01,在册,,"'+1,2"`);
-		assert.equal(bai, `${U3.name},白云,男,,,2021-01-01,已退出,2022-02-02,"说""好"""`);
+		assert.equal(evil, `${U3.name},"'=cmd|' /C calc'!A0",女,13800132345,"'@SUM(1)",2021-01-01,在册,,0,"'+1,2"`);
+		assert.equal(bai, `${U3.name},白云,男,,,2021-01-01,已退出,2022-02-02,0,"说""好"""`);
 		const json = (await admin.get(`/api/v1/volunteers?unit_id=${U3.id}`)).body.items.map((v) => v.name);
 		assert.deepEqual(lines.slice(1).map((l) => (l.includes('白云') ? '白云' : "=cmd|' /C calc'!A0")), json, 'CSV in list order');
 	});
