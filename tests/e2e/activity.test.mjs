@@ -159,6 +159,9 @@ describe('创建台账 › 活动记录 and 台账统计', () => {
 		assert.equal(created.year, YEAR);
 		assert.equal(created.participants, 120);
 		assert.equal(created.role, 'hosted');
+		// saved, the dialog offers the activity's photos (ledger_files.test.mjs uploads one); 完成 closes it
+		await dialog.locator(T('activity-form-files')).waitFor();
+		await dialog.locator(T('activity-form-done')).click();
 		await dialog.waitFor({ state: 'hidden' });
 		await page.locator('.el-message--success', { hasText: '活动记录已新增' }).waitFor();
 		await settled(page);

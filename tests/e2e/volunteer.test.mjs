@@ -69,7 +69,7 @@ describe('创建台账 › 志愿者', () => {
 		await menuGo(page, '志愿者', '/ledger/volunteers');
 		assert.match(await page.locator('.app-crumbs').innerText(), /创建台账\s*\/\s*志愿者/);
 		const heads = await headTexts(page, 'volunteer-table');
-		assert.deepEqual(heads, ['姓名', '性别', '联系电话', '平台编号', '加入日期', '状态', '操作'], 'a liaison’s list has no unit column');
+		assert.deepEqual(heads, ['姓名', '性别', '联系电话', '平台编号', '加入日期', '状态', '服务时长(小时)', '操作'], 'a liaison’s list has no unit column');
 
 		await page.locator(T('volunteer-new')).click();
 		const dialog = page.locator('.el-dialog', { hasText: '新增志愿者' });
@@ -162,11 +162,11 @@ describe('创建台账 › 志愿者', () => {
 		await page.waitForURL((u) => u.searchParams.get('q') === NAME);
 		await settled(page);
 		const heads = await headTexts(page, 'volunteer-table');
-		assert.deepEqual(heads, ['单位名称', '姓名', '性别', '联系电话', '平台编号', '加入日期', '状态']);
+		assert.deepEqual(heads, ['单位名称', '姓名', '性别', '联系电话', '平台编号', '加入日期', '状态', '服务时长(小时)']);
 		const rows = tableRows(page, 'volunteer-table');
 		assert.equal(await rows.count(), 1);
 		const cells = (await rows.first().locator('td').allInnerTexts()).map((s) => s.trim());
-		assert.deepEqual(cells, [liaisonUser.unit_name, NAME, '女', MASKED, PLATFORM, '2024-03-05', '在册']);
+		assert.deepEqual(cells, [liaisonUser.unit_name, NAME, '女', MASKED, PLATFORM, '2024-03-05', '在册', '0']);
 		assert.equal(await page.locator(T('volunteer-edit')).count(), 0);
 		assert.equal(await page.locator(T('volunteer-delete')).count(), 0);
 		const api = (await apiGet(page, `/volunteers?q=${encodeURIComponent(NAME)}`)).body;

@@ -22,13 +22,14 @@ export function setApiHandlers(h) {
 }
 
 export class ApiError extends Error {
-  constructor({ status = 0, code = '', message = '', field = '', retryAfter = null } = {}) {
+  constructor({ status = 0, code = '', message = '', field = '', retryAfter = null, data = null } = {}) {
     super(message || '请求失败')
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field || ''
     this.retryAfter = retryAfter
+    this.data = data // the whole JSON answer (e.g. an import's error list)
   }
 }
 
@@ -69,11 +70,14 @@ function fallbackMessage(status) {
   }
 }
 
-export async function request(method, path, { params, body, quiet401 = false, signal } = {}) {
+// `raw` sends a FormData, File or Blob as it is (multipart uploads, a file as the body) instead of JSON.
+export async function request(method, path, { params, body, raw, quiet401 = false, signal } = {}) {
   method = method.toUpperCase()
   const headers = { Accept: 'application/json' }
   const init = { method, headers, credentials: 'same-origin', signal }
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    init.body = raw
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(body)
   }
@@ -107,6 +111,7 @@ export async function request(method, path, { params, body, quiet401 = false, si
     message: e.message || fallbackMessage(res.status),
     field: e.field || '',
     retryAfter: ra != null && ra !== '' && !isNaN(Number(ra)) ? Number(ra) : null,
+    data,
   })
 
   if (res.status === 401 && !quiet401 && handlers.unauthorized) {
@@ -123,6 +128,53 @@ export const api = {
   put: (path, body, opts = {}) => request('PUT', path, { ...opts, body: body ?? {} }),
   patch: (path, body, opts = {}) => request('PATCH', path, { ...opts, body: body ?? {} }),
   del: (path, params, opts = {}) => request('DELETE', path, { ...opts, params }),
+  // POST a FormData / File / Blob as it is (with the CSRF header)
+  send: (path, raw, opts = {}) => request('POST', path, { ...opts, raw }),
+}
+
+// Downloads a file the API answers (an export, a template) through fetch, so a failure shows the
+// server's message instead of a JSON file saved to disk; the name is the server's (filename*).
+export async function downloadFile(path, params, fallbackName = 'download') {
+  let res
+  try {
+    res = await fetch(apiUrl(path, params), { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError({ status: 0, code: 'network', message: fallbackMessage(0) })
+  }
+  if (!res.ok) {
+    let data = null
+    try { data = await res.json() } catch { /* not JSON */ }
+    const e = (data && data.error) || {}
+    const err = new ApiError({ status: res.status, code: e.code || '', message: e.message || fallbackMessage(res.status), field: e.field || '', data })
+    if (res.status === 401 && handlers.unauthorized) handlers.unauthorized()
+    else if (res.status === 403 && err.code === 'password_change_required' && handlers.passwordRequired) handlers.passwordRequired()
+    throw err
+  }
+  const blob = await res.blob()
+  const name = filenameOf(res.headers.get('Content-Disposition')) || fallbackName
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(blob)
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  document.body.removeChild(a)
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000)
+  return name
+}
+
+// The file name of a Content-Disposition header: filename*=UTF-8''… first, then filename="…".
+export function filenameOf(cd) {
+  if (!cd) return ''
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(cd)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      /* fall back to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(cd) || /filename\s*=\s*([^;]+)/i.exec(cd)
+  return plain ? plain[1].trim() : ''
 }
 
 export default api

@@ -174,3 +174,54 @@ export const VOLUNTEER_STATUS = { active: '在册', left: '已退出' }
 export const VOLUNTEER_STATUS_ORDER = ['active', 'left']
 export const VOLUNTEER_STATUS_TAG = { active: 'success', left: 'info' }
 export const VOLUNTEER_RATIO_MIN = 20 // 注册志愿者占职工人数比例 ≥ 20%
+
+// creation ledger: exemplars (先进典型) and the 善行义举四德榜
+export const EXEMPLAR_KINDS = {
+  moral_model: '道德模范',
+  moral_model_collective: '道德模范集体',
+  good_person: '身边好人',
+  excellent_staff: '优秀员工/先进工作者',
+  excellent_volunteer: '优秀志愿者',
+  civilized_family: '文明家庭',
+}
+export const EXEMPLAR_KIND_ORDER = [
+  'moral_model', 'moral_model_collective', 'good_person', 'excellent_staff', 'excellent_volunteer', 'civilized_family',
+]
+// a collective's or a family's name rather than a person's
+export const EXEMPLAR_GROUP_KINDS = ['moral_model_collective', 'civilized_family']
+export const EXEMPLAR_LEVELS = { unit: '本单位', banner: '旗县级', city: '市级', region: '自治区级', nation: '全国' }
+export const EXEMPLAR_LEVEL_ORDER = ['nation', 'region', 'city', 'banner', 'unit']
+export const EXEMPLAR_LEVEL_TAG = { nation: 'danger', region: 'warning', city: 'success', banner: 'primary', unit: 'info' }
+// the four columns of the 四德榜 ('' = 其他)
+export const VIRTUES = { social: '社会公德', professional: '职业道德', family: '家庭美德', personal: '个人品德' }
+export const VIRTUE_ORDER = ['social', 'professional', 'family', 'personal']
+export const VIRTUE_OTHER = '其他'
+export const EXEMPLAR_YEAR_MIN = 1949
+
+// creation ledger: aid (帮扶记录)
+export const AID_KINDS = {
+  first_secretary: '选派第一书记',
+  industry_project: '产业项目',
+  purchase_aid: '消费帮扶',
+  donation: '捐款捐物',
+  aid_funds: '帮扶资金（配套资金）',
+}
+export const AID_KINDS_SHORT = { ...AID_KINDS, aid_funds: '帮扶资金' }
+export const AID_KIND_ORDER = ['first_secretary', 'industry_project', 'purchase_aid', 'donation', 'aid_funds']
+export const AID_KIND_TAG = {
+  first_secretary: 'danger', industry_project: 'primary', purchase_aid: 'success', donation: 'warning', aid_funds: 'info',
+}
+export const QUANTITY_UNITS = { kg: '千克', head: '头', piece: '件', box: '箱', bag: '袋' }
+export const QUANTITY_UNIT_ORDER = ['kg', 'head', 'piece', 'box', 'bag']
+
+// creation ledger: public-service ads (公益广告)
+export const AD_CARRIERS = {
+  door_head: '门头',
+  wall: '墙体',
+  bulletin_board: '宣传栏',
+  led_screen: '电子显示屏',
+  billboard: '公益广告牌',
+  website: '单位网站',
+  wechat_weibo_app: '两微一端',
+}
+export const AD_CARRIER_ORDER = ['door_head', 'wall', 'bulletin_board', 'led_screen', 'billboard', 'website', 'wechat_weibo_app']

@@ -4,12 +4,20 @@ import { setApiHandlers } from './api.js'
 import AppLayout from './layout/AppLayout.vue'
 
 const ADMIN = ['admin']
-// 创建台账: a unit's liaison keeps their own unit's pairings, activities and volunteers; viewers read
+// 创建台账: a unit's liaison keeps their own unit's pairings, activities, volunteers, exemplars, aid
+// and public-service ads; viewers read
 const LEDGER = ['admin', 'unit', 'viewer']
 const OFFICE_READ = ['admin', 'viewer']
 
 const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  // a volunteer's self-report form (志愿服务时长自报): no login, no app frame, no session needed
+  {
+    path: '/r/:token',
+    name: 'self-report',
+    component: () => import('./views/SelfReportPage.vue'),
+    meta: { public: true, bare: true, title: '志愿服务时长自报' },
+  },
   {
     path: '/',
     component: AppLayout,
@@ -52,10 +60,47 @@ const routes = [
         meta: { title: '志愿者', group: '创建台账', roles: LEDGER },
       },
       {
+        path: 'ledger/hour-reports',
+        name: 'hour-reports',
+        component: () => import('./views/HourReportList.vue'),
+        meta: { title: '时长审核', group: '创建台账', roles: LEDGER },
+      },
+      {
+        path: 'ledger/exemplars',
+        name: 'exemplars',
+        component: () => import('./views/ExemplarList.vue'),
+        meta: { title: '先进典型', group: '创建台账', roles: LEDGER },
+      },
+      {
+        path: 'ledger/board',
+        name: 'exemplar-board',
+        component: () => import('./views/ExemplarBoard.vue'),
+        meta: { title: '四德榜', group: '创建台账', roles: LEDGER, parent: { title: '先进典型', to: '/ledger/exemplars' } },
+      },
+      {
+        path: 'ledger/aid',
+        name: 'aid',
+        component: () => import('./views/AidList.vue'),
+        meta: { title: '帮扶记录', group: '创建台账', roles: LEDGER },
+      },
+      {
+        path: 'ledger/publicity',
+        name: 'publicity',
+        component: () => import('./views/PublicityList.vue'),
+        meta: { title: '公益宣传', group: '创建台账', roles: LEDGER },
+      },
+      {
         path: 'ledger/stats',
         name: 'ledger-stats',
         component: () => import('./views/LedgerStats.vue'),
         meta: { title: '台账统计', group: '创建台账', roles: LEDGER },
+      },
+      {
+        // 批量导入: ?kind=activities|volunteers|hours presets what is imported
+        path: 'ledger/import',
+        name: 'import',
+        component: () => import('./views/ImportWizard.vue'),
+        meta: { title: '批量导入', group: '创建台账', roles: ['admin', 'unit'] },
       },
       {
         path: 'ledger/partners',
@@ -100,6 +145,8 @@ const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  // public pages outside the app (the self-report form) open for anyone, without asking for a session
+  if (to.meta.bare) return true
   if (!session.loaded) {
     try {
       await loadSession()
