@@ -49,7 +49,7 @@ enum db_rc db_rollback(struct db *db);
 /* 1 while a transaction is open on the connection. */
 int db_in_transaction(struct db *db);
 /* While on, queries hand their rows over one at a time instead of holding the whole result
- * in memory (PostgreSQL's single-row mode; SQLite always does). For exports of up to a million
+ * in memory (PostgreSQL's single-row mode; SQLite steps rows anyway and sorts on disk). For exports of up to a million
  * rows: no other statement may run on the connection until such a query has been stepped to
  * its end or freed. */
 void db_stream_results(struct db *db, int on);

@@ -30,6 +30,7 @@ struct sqlite_db {
 	struct sqlite_stmt *cache[SQLITE_STMT_CACHE];
 	int n_cache;
 	uint64_t clock;
+	int streaming;
 };
 
 static enum db_rc sqlite_map_rc(int rc)
@@ -233,11 +234,24 @@ static const void *sqlite_col_blob(struct db_stmt *st, int col, size_t *n)
 	return p;
 }
 
+/* Streaming (an export of up to a million rows): temporary storage goes to a file, so the sort
+ * behind the list's ORDER BY spills to disk past the cache instead of growing the heap. Normal
+ * requests keep it in memory, which is faster for their small sorts and statement journals. */
+static void sqlite_db_set_streaming(struct db *db, int on)
+{
+	struct sqlite_db *d = (struct sqlite_db *)db;
+	if (d->streaming != on) { /* called at the end of every request: only a change costs */
+		d->streaming = on;
+		sqlite3_exec(d->h, on ? "PRAGMA temp_store=FILE" : "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	}
+}
+
 static const struct db_driver sqlite_driver = {
 	.kind = DB_SQLITE,
 	.close = sqlite_db_close,
 	.errmsg = sqlite_db_errmsg,
 	.exec = sqlite_db_exec,
+	.set_streaming = sqlite_db_set_streaming,
 	.in_transaction = sqlite_db_in_transaction,
 	.prepare = sqlite_db_prepare,
 	.stmt_free = sqlite_stmt_free,
