@@ -56,32 +56,13 @@ static struct scope aid_partner_scope(const struct req *r)
 	return s;
 }
 
-static int aid_int_param_or_reply(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t *out)
-{
-	const char *s = req_query(r, name);
-	*out = 0;
-	if (!s || !*s) {
-		return 1;
-	}
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v < lo || v > hi || strlen(s) > 18) {
-		char msg[96];
-		snprintf(msg, sizeof msg, "%s 应为%lld到%lld之间的整数", name, (long long)lo, (long long)hi);
-		reply_error(r, 400, "invalid_value", msg, name);
-		return 0;
-	}
-	*out = v;
-	return 1;
-}
-
 static int aid_filter_or_reply(struct req *r, struct aid_filter *f)
 {
 	memset(f, 0, sizeof *f);
 	int64_t year = 0;
-	if (!aid_int_param_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f->unit_id) ||
-	    !aid_int_param_or_reply(r, "partner_id", 1, INT64_MAX / 2, &f->partner_id) ||
-	    !aid_int_param_or_reply(r, "year", 1949, 2100, &year)) {
+	if (!handler_query_int_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f->unit_id) ||
+	    !handler_query_int_or_reply(r, "partner_id", 1, INT64_MAX / 2, &f->partner_id) ||
+	    !handler_query_int_or_reply(r, "year", 1949, 2100, &year)) {
 		return 0;
 	}
 	f->year = (int)year;

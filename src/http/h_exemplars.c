@@ -35,31 +35,12 @@ static json_t *exemplar_to_json(const struct exemplar *e)
 			 handler_time_json(e->created_at), "updated_at", handler_time_json(e->updated_at));
 }
 
-static int exemplar_int_param_or_reply(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t *out)
-{
-	const char *s = req_query(r, name);
-	*out = 0;
-	if (!s || !*s) {
-		return 1;
-	}
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v < lo || v > hi || strlen(s) > 18) {
-		char msg[96];
-		snprintf(msg, sizeof msg, "%s 应为%lld到%lld之间的整数", name, (long long)lo, (long long)hi);
-		reply_error(r, 400, "invalid_value", msg, name);
-		return 0;
-	}
-	*out = v;
-	return 1;
-}
-
 static int exemplar_filter_or_reply(struct req *r, struct exemplar_filter *f)
 {
 	memset(f, 0, sizeof *f);
 	int64_t year = 0;
-	if (!exemplar_int_param_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f->unit_id) ||
-	    !exemplar_int_param_or_reply(r, "year", 1949, 2100, &year)) {
+	if (!handler_query_int_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f->unit_id) ||
+	    !handler_query_int_or_reply(r, "year", 1949, 2100, &year)) {
 		return 0;
 	}
 	f->year = (int)year;
@@ -169,11 +150,11 @@ void h_exemplars_board(struct req *r)
 		return;
 	}
 	struct exemplar_filter f;
-	if (!exemplar_int_param_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f.unit_id)) {
+	if (!handler_query_int_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f.unit_id)) {
 		return;
 	}
 	int64_t unit_id = f.unit_id, year = 0;
-	if (!exemplar_int_param_or_reply(r, "year", 1949, 2100, &year)) {
+	if (!handler_query_int_or_reply(r, "year", 1949, 2100, &year)) {
 		return;
 	}
 	struct unit u;

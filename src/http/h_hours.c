@@ -489,25 +489,6 @@ static void report_list_row(const struct hour_report *h, void *arg)
 	json_array_append_new(c->items, report_to_json(h, c->full_phone));
 }
 
-static int hours_id_param_or_reply(struct req *r, const char *name, int64_t *out)
-{
-	const char *v = req_query(r, name);
-	*out = 0;
-	if (!v || !*v) {
-		return 1;
-	}
-	char *end;
-	long long x = strtoll(v, &end, 10);
-	if (*end || x <= 0 || strlen(v) > 18) {
-		char msg[64];
-		snprintf(msg, sizeof msg, "%s 应为正整数", name);
-		reply_error(r, 400, "invalid_value", msg, name);
-		return 0;
-	}
-	*out = x;
-	return 1;
-}
-
 void h_hour_reports_list(struct req *r)
 {
 	struct page_params pp;
@@ -517,8 +498,8 @@ void h_hour_reports_list(struct req *r)
 	struct hour_report_filter f = {.status = req_query(r, "status"), .region = req_query(r, "region"),
 				       .q = req_query(r, "q"), .q_phone = hours_sees_phone(r), .page = pp.page,
 				       .per_page = pp.per_page};
-	if (!hours_id_param_or_reply(r, "unit_id", &f.unit_id) ||
-	    !hours_id_param_or_reply(r, "volunteer_id", &f.volunteer_id)) {
+	if (!handler_query_int_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f.unit_id) ||
+	    !handler_query_int_or_reply(r, "volunteer_id", 1, INT64_MAX / 2, &f.volunteer_id)) {
 		return;
 	}
 	if (f.status && *f.status && strcmp(f.status, "pending") != 0 && strcmp(f.status, "approved") != 0 &&

@@ -305,25 +305,6 @@ static void pairing_list_row(const struct pairing *g, void *ctx)
 	json_array_append_new(c->items, pairing_to_json(g, c->today));
 }
 
-static int pairing_id_param_or_reply(struct req *r, const char *name, int64_t *out)
-{
-	const char *s = req_query(r, name);
-	*out = 0;
-	if (!s || !*s) {
-		return 1;
-	}
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0 || strlen(s) > 18) {
-		char msg[80];
-		snprintf(msg, sizeof msg, "%s 应为正整数", name);
-		reply_error(r, 400, "invalid_value", msg, name);
-		return 0;
-	}
-	*out = v;
-	return 1;
-}
-
 void h_pairings_list(struct req *r)
 {
 	struct page_params pp;
@@ -334,8 +315,8 @@ void h_pairings_list(struct req *r)
 	partner_today(today);
 	struct pairing_filter f = {.kind = req_query(r, "kind"), .region = req_query(r, "region"), .q = req_query(r, "q"),
 				   .page = pp.page, .per_page = pp.per_page};
-	if (!pairing_id_param_or_reply(r, "unit_id", &f.unit_id) ||
-	    !pairing_id_param_or_reply(r, "partner_id", &f.partner_id)) {
+	if (!handler_query_int_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f.unit_id) ||
+	    !handler_query_int_or_reply(r, "partner_id", 1, INT64_MAX / 2, &f.partner_id)) {
 		return;
 	}
 	const char *active = req_query(r, "active");

@@ -32,31 +32,12 @@ static json_t *ad_to_json(const struct public_service_ad *a)
 			 handler_time_json(a->created_at), "updated_at", handler_time_json(a->updated_at));
 }
 
-static int ad_int_param_or_reply(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t *out)
-{
-	const char *s = req_query(r, name);
-	*out = 0;
-	if (!s || !*s) {
-		return 1;
-	}
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v < lo || v > hi || strlen(s) > 18) {
-		char msg[96];
-		snprintf(msg, sizeof msg, "%s 应为%lld到%lld之间的整数", name, (long long)lo, (long long)hi);
-		reply_error(r, 400, "invalid_value", msg, name);
-		return 0;
-	}
-	*out = v;
-	return 1;
-}
-
 static int ad_filter_or_reply(struct req *r, struct ad_filter *f)
 {
 	memset(f, 0, sizeof *f);
 	int64_t year = 0;
-	if (!ad_int_param_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f->unit_id) ||
-	    !ad_int_param_or_reply(r, "year", 1949, 2100, &year)) {
+	if (!handler_query_int_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f->unit_id) ||
+	    !handler_query_int_or_reply(r, "year", 1949, 2100, &year)) {
 		return 0;
 	}
 	f->year = (int)year;

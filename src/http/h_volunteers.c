@@ -69,15 +69,8 @@ void h_volunteers_list(struct req *r)
 	}
 	struct volunteer_filter f = {.q = req_query(r, "q"), .status = req_query(r, "status"), .region = req_query(r, "region"),
 				     .page = pp.page, .per_page = pp.per_page};
-	const char *unit = req_query(r, "unit_id");
-	if (unit && *unit) {
-		char *end;
-		long long v = strtoll(unit, &end, 10);
-		if (*end || v <= 0 || strlen(unit) > 18) {
-			reply_error(r, 400, "invalid_value", "unit_id 应为正整数", "unit_id");
-			return;
-		}
-		f.unit_id = v;
+	if (!handler_query_int_or_reply(r, "unit_id", 1, INT64_MAX / 2, &f.unit_id)) {
+		return;
 	}
 	if (f.status && *f.status && strcmp(f.status, "active") != 0 && strcmp(f.status, "left") != 0) {
 		reply_error(r, 400, "invalid_value", "状态无效，可选 active、left", "status");

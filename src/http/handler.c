@@ -266,3 +266,26 @@ void handler_export_finish(struct req *r, struct handler_export *x, int store_ok
 	snprintf(ascii, sizeof ascii, "%s.%s", name_ascii, sheet_extension(f));
 	reply_file(r, fd, size, sheet_content_type(f), ascii, utf8);
 }
+
+int handler_query_int_or_reply(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t *out)
+{
+	const char *s = req_query(r, name);
+	*out = 0;
+	if (!s || !*s) {
+		return 1;
+	}
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (*end || v < lo || v > hi || strlen(s) > 18) {
+		char msg[96];
+		if (lo == 1 && hi >= INT64_MAX / 2) {
+			snprintf(msg, sizeof msg, "%s 应为正整数", name);
+		} else {
+			snprintf(msg, sizeof msg, "%s 应为%lld到%lld之间的整数", name, (long long)lo, (long long)hi);
+		}
+		reply_error(r, 400, "invalid_value", msg, name);
+		return 0;
+	}
+	*out = v;
+	return 1;
+}

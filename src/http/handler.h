@@ -62,6 +62,10 @@ int handler_audit_or_reply(struct req *r, int ok, const char *action, const char
 int handler_audit_key_or_reply(struct req *r, int ok, const char *action, const char *entity, const char *key,
 				const char *region_code, json_t *before, json_t *after);
 
+/* An optional integer query parameter within [lo, hi] (0 when absent); 400 invalid_value
+ * otherwise. */
+int handler_query_int_or_reply(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t *out);
+
 int64_t handler_now(void);
 /* ISO 8601 UTC text of an epoch-seconds time, as a new json string; null for 0. */
 json_t *handler_time_json(int64_t t);
