@@ -87,6 +87,16 @@ static void activity_list_row(const struct activity *a, void *ctx)
 	json_array_append_new(ctx, activity_to_json(a));
 }
 
+static enum err activities_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				int64_t *total)
+{
+	struct activity_filter *f = filter;
+	f->page = page;
+	f->per_page = per_page;
+	return activity_store_list(req_db(r), &r->who.scope, f, export_rows ? activity_export_row : activity_list_row, ctx,
+				total);
+}
+
 void h_activities_list(struct req *r)
 {
 	struct activity_filter f;
@@ -94,32 +104,13 @@ void h_activities_list(struct req *r)
 	if (!activity_filter_or_reply(r, &f) || !handler_page_or_reply(r, &pp)) {
 		return;
 	}
-	int64_t total = 0;
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"活动日期", 12, 0}, {"单位名称", 28, 0}, {"活动名称", 30, 0}, {"活动类型", 14, 0}, {"节日", 8, 0},
-			{"活动地点", 20, 0}, {"共建对象", 20, 0}, {"方式", 6, 0}, {"参与人数", 10, 1}, {"活动内容", 50, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "活动记录", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = activity_store_list(req_db(r), &r->who.scope, &f, activity_export_row, &x, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "活动记录", "activities");
-		return;
-	}
-	f.page = pp.page;
-	f.per_page = pp.per_page;
-	json_t *items = json_array();
-	if (activity_store_list(req_db(r), &r->who.scope, &f, activity_list_row, items, &total) != ERR_OK) {
-		json_decref(items);
-		reply_db_failure(r, "activities list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"活动日期", 12, 0}, {"单位名称", 28, 0}, {"活动名称", 30, 0}, {"活动类型", 14, 0}, {"节日", 8, 0},
+		{"活动地点", 20, 0}, {"共建对象", 20, 0}, {"方式", 6, 0}, {"参与人数", 10, 1}, {"活动内容", 50, 0},
+	};
+	static const struct handler_list list = {"活动记录", "activities", cols, sizeof cols / sizeof cols[0],
+						   activities_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 void h_activities_get(struct req *r)

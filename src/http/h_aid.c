@@ -112,6 +112,16 @@ static void aid_json_row(const struct aid_record *a, void *ctx)
 	json_array_append_new(ctx, aid_to_json(a));
 }
 
+static enum err aid_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				int64_t *total)
+{
+	struct aid_filter *f = filter;
+	f->page = page;
+	f->per_page = per_page;
+	return aid_store_list(req_db(r), &r->who.scope, f, export_rows ? aid_export_row : aid_json_row, ctx,
+				total);
+}
+
 void h_aid_list(struct req *r)
 {
 	struct aid_filter f;
@@ -119,33 +129,14 @@ void h_aid_list(struct req *r)
 	if (!aid_filter_or_reply(r, &f) || !handler_page_or_reply(r, &pp)) {
 		return;
 	}
-	int64_t total = 0;
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"帮扶日期", 12, 0}, {"单位名称", 28, 0}, {"帮扶类型", 14, 0},  {"帮扶对象", 20, 0},
-			{"第一书记", 10, 0}, {"离任日期", 12, 0}, {"项目或产品", 20, 0}, {"数量", 10, 1},
-			{"计量单位", 8, 0},  {"金额(元)", 16, 0}, {"说明", 40, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "帮扶记录", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = aid_store_list(req_db(r), &r->who.scope, &f, aid_export_row, &x, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "帮扶记录", "aid");
-		return;
-	}
-	f.page = pp.page;
-	f.per_page = pp.per_page;
-	json_t *items = json_array();
-	if (aid_store_list(req_db(r), &r->who.scope, &f, aid_json_row, items, &total) != ERR_OK) {
-		json_decref(items);
-		reply_db_failure(r, "aid list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"帮扶日期", 12, 0}, {"单位名称", 28, 0}, {"帮扶类型", 14, 0},  {"帮扶对象", 20, 0},
+		{"第一书记", 10, 0}, {"离任日期", 12, 0}, {"项目或产品", 20, 0}, {"数量", 10, 1},
+		{"计量单位", 8, 0},  {"金额(元)", 16, 0}, {"说明", 40, 0},
+	};
+	static const struct handler_list list = {"帮扶记录", "aid", cols, sizeof cols / sizeof cols[0],
+						   aid_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 /* The sums of one kind, or of all. */

@@ -86,6 +86,16 @@ static void exemplar_list_row(const struct exemplar *e, void *ctx)
 	json_array_append_new(ctx, exemplar_to_json(e));
 }
 
+static enum err exemplars_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				int64_t *total)
+{
+	struct exemplar_filter *f = filter;
+	f->page = page;
+	f->per_page = per_page;
+	return exemplar_store_list(req_db(r), &r->who.scope, f, export_rows ? exemplar_export_row : exemplar_list_row, ctx,
+				total);
+}
+
 void h_exemplars_list(struct req *r)
 {
 	struct exemplar_filter f;
@@ -93,32 +103,13 @@ void h_exemplars_list(struct req *r)
 	if (!exemplar_filter_or_reply(r, &f) || !handler_page_or_reply(r, &pp)) {
 		return;
 	}
-	int64_t total = 0;
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"单位名称", 28, 0}, {"姓名或名称", 20, 0}, {"类别", 18, 0},     {"表彰级别", 10, 0},
-			{"年度", 8, 1},      {"四德", 10, 0},       {"主要事迹", 60, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "先进典型", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = exemplar_store_list(req_db(r), &r->who.scope, &f, exemplar_export_row, &x, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "先进典型", "exemplars");
-		return;
-	}
-	f.page = pp.page;
-	f.per_page = pp.per_page;
-	json_t *items = json_array();
-	if (exemplar_store_list(req_db(r), &r->who.scope, &f, exemplar_list_row, items, &total) != ERR_OK) {
-		json_decref(items);
-		reply_db_failure(r, "exemplars list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"单位名称", 28, 0}, {"姓名或名称", 20, 0}, {"类别", 18, 0},     {"表彰级别", 10, 0},
+		{"年度", 8, 1},      {"四德", 10, 0},       {"主要事迹", 60, 0},
+	};
+	static const struct handler_list list = {"先进典型", "exemplars", cols, sizeof cols / sizeof cols[0],
+						   exemplars_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 struct exemplar_board_ctx {

@@ -489,6 +489,16 @@ static void report_list_row(const struct hour_report *h, void *arg)
 	json_array_append_new(c->items, report_to_json(h, c->full_phone));
 }
 
+static enum err hour_reports_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				     int64_t *total)
+{
+	struct hour_report_filter *f = filter;
+	struct report_list_ctx c = {export_rows ? NULL : ctx, export_rows ? ctx : NULL, hours_sees_phone(r)};
+	f->page = page;
+	f->per_page = per_page;
+	return hours_store_report_list(req_db(r), &r->who.scope, f, report_list_row, &c, total);
+}
+
 void h_hour_reports_list(struct req *r)
 {
 	struct page_params pp;
@@ -515,32 +525,14 @@ void h_hour_reports_list(struct req *r)
 		reply_error(r, 400, "too_long", "搜索关键字不能超过50个字", "q");
 		return;
 	}
-	int64_t total = 0;
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"单位名称", 28, 0}, {"姓名", 10, 0},	 {"手机号码", 14, 0}, {"服务日期", 12, 0},
-			{"服务时长(小时)", 12, 0}, {"参加的活动", 24, 0}, {"服务内容", 30, 0}, {"状态", 8, 0},
-			{"对应志愿者", 10, 0},   {"退回理由", 20, 0},   {"审核人", 12, 0},   {"审核日期", 12, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "时长申报", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		struct report_list_ctx cx = {NULL, &x, hours_sees_phone(r)};
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = hours_store_report_list(req_db(r), &r->who.scope, &f, report_list_row, &cx, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "志愿服务时长申报", "hour-reports");
-		return;
-	}
-	struct report_list_ctx c = {json_array(), NULL, hours_sees_phone(r)};
-	if (hours_store_report_list(req_db(r), &r->who.scope, &f, report_list_row, &c, &total) != ERR_OK) {
-		json_decref(c.items);
-		reply_db_failure(r, "hour reports list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", c.items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"单位名称", 28, 0},	   {"姓名", 10, 0},	  {"手机号码", 14, 0}, {"服务日期", 12, 0},
+		{"服务时长(小时)", 12, 0}, {"参加的活动", 24, 0}, {"服务内容", 30, 0}, {"状态", 8, 0},
+		{"对应志愿者", 10, 0},	   {"退回理由", 20, 0},	  {"审核人", 12, 0},   {"审核日期", 12, 0},
+	};
+	static const struct handler_list list = {"志愿服务时长申报", "hour-reports", cols, sizeof cols / sizeof cols[0],
+						   hour_reports_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 void h_hour_reports_get(struct req *r)

@@ -81,6 +81,16 @@ static void partner_list_row(const struct partner *p, void *ctx)
 	json_array_append_new(ctx, partner_to_json(p));
 }
 
+static enum err partners_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				 int64_t *total)
+{
+	struct partner_filter *f = filter;
+	struct scope s = partner_read_scope(r);
+	f->page = page;
+	f->per_page = per_page;
+	return partner_store_list(req_db(r), &s, f, export_rows ? partner_export_row : partner_list_row, ctx, total);
+}
+
 void h_partners_list(struct req *r)
 {
 	struct page_params pp;
@@ -103,31 +113,13 @@ void h_partners_list(struct req *r)
 		reply_error(r, 400, "too_long", "搜索关键字不能超过100个字", "q");
 		return;
 	}
-	struct scope s = partner_read_scope(r);
-	int64_t total = 0;
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"名称", 24, 0}, {"类型", 10, 0}, {"行政区划", 14, 0}, {"地址", 30, 0}, {"联系人", 10, 0},
-			{"联系电话", 14, 0}, {"户数", 8, 1}, {"人口", 8, 1}, {"结对单位数", 10, 1}, {"备注", 30, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "共建对象", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = partner_store_list(req_db(r), &s, &f, partner_export_row, &x, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "共建对象", "partners");
-		return;
-	}
-	json_t *items = json_array();
-	if (partner_store_list(req_db(r), &s, &f, partner_list_row, items, &total) != ERR_OK) {
-		json_decref(items);
-		reply_db_failure(r, "partners list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"名称", 24, 0}, {"类型", 10, 0}, {"行政区划", 14, 0}, {"地址", 30, 0}, {"联系人", 10, 0},
+		{"联系电话", 14, 0}, {"户数", 8, 1}, {"人口", 8, 1}, {"结对单位数", 10, 1}, {"备注", 30, 0},
+	};
+	static const struct handler_list list = {"共建对象", "partners", cols, sizeof cols / sizeof cols[0],
+						   partners_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 void h_partners_get(struct req *r)
@@ -305,6 +297,18 @@ static void pairing_list_row(const struct pairing *g, void *ctx)
 	json_array_append_new(c->items, pairing_to_json(g, c->today));
 }
 
+static enum err pairings_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				 int64_t *total)
+{
+	struct pairing_filter *f = filter;
+	char today[11];
+	partner_today(today);
+	struct pairing_list_ctx c = {export_rows ? NULL : ctx, today, export_rows ? ctx : NULL};
+	f->page = page;
+	f->per_page = per_page;
+	return pairing_store_list(req_db(r), &r->who.scope, f, pairing_list_row, &c, total);
+}
+
 void h_pairings_list(struct req *r)
 {
 	struct page_params pp;
@@ -346,31 +350,13 @@ void h_pairings_list(struct req *r)
 		reply_error(r, 400, "too_long", "搜索关键字不能超过100个字", "q");
 		return;
 	}
-	int64_t total = 0;
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"单位名称", 28, 0}, {"共建对象", 22, 0}, {"对象类型", 10, 0}, {"结对类型", 12, 0},
-			{"开始日期", 12, 0}, {"结束日期", 12, 0}, {"状态", 8, 0},	 {"备注", 30, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "结对共建", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		struct pairing_list_ctx cc = {NULL, today, &x};
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = pairing_store_list(req_db(r), &r->who.scope, &f, pairing_list_row, &cc, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "结对共建", "pairings");
-		return;
-	}
-	struct pairing_list_ctx c = {json_array(), today, NULL};
-	if (pairing_store_list(req_db(r), &r->who.scope, &f, pairing_list_row, &c, &total) != ERR_OK) {
-		json_decref(c.items);
-		reply_db_failure(r, "pairings list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", c.items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"单位名称", 28, 0}, {"共建对象", 22, 0}, {"对象类型", 10, 0}, {"结对类型", 12, 0},
+		{"开始日期", 12, 0}, {"结束日期", 12, 0}, {"状态", 8, 0},	 {"备注", 30, 0},
+	};
+	static const struct handler_list list = {"结对共建", "pairings", cols, sizeof cols / sizeof cols[0],
+						   pairings_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 void h_pairings_get(struct req *r)

@@ -73,6 +73,16 @@ static void ad_list_row(const struct public_service_ad *a, void *ctx)
 	json_array_append_new(ctx, ad_to_json(a));
 }
 
+static enum err publicity_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				int64_t *total)
+{
+	struct ad_filter *f = filter;
+	f->page = page;
+	f->per_page = per_page;
+	return ad_store_list(req_db(r), &r->who.scope, f, export_rows ? ad_export_row : ad_list_row, ctx,
+				total);
+}
+
 void h_publicity_list(struct req *r)
 {
 	struct ad_filter f;
@@ -80,32 +90,13 @@ void h_publicity_list(struct req *r)
 	if (!ad_filter_or_reply(r, &f) || !handler_page_or_reply(r, &pp)) {
 		return;
 	}
-	int64_t total = 0;
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"开始日期", 12, 0}, {"结束日期", 12, 0}, {"单位名称", 28, 0}, {"载体", 12, 0},
-			{"主题", 30, 0},     {"数量", 8, 1},      {"地点", 20, 0},     {"说明", 50, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "公益广告", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = ad_store_list(req_db(r), &r->who.scope, &f, ad_export_row, &x, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "公益广告", "publicity");
-		return;
-	}
-	f.page = pp.page;
-	f.per_page = pp.per_page;
-	json_t *items = json_array();
-	if (ad_store_list(req_db(r), &r->who.scope, &f, ad_list_row, items, &total) != ERR_OK) {
-		json_decref(items);
-		reply_db_failure(r, "publicity list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"开始日期", 12, 0}, {"结束日期", 12, 0}, {"单位名称", 28, 0}, {"载体", 12, 0},
+		{"主题", 30, 0},     {"数量", 8, 1},      {"地点", 20, 0},     {"说明", 50, 0},
+	};
+	static const struct handler_list list = {"公益广告", "publicity", cols, sizeof cols / sizeof cols[0],
+						   publicity_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 void h_publicity_get(struct req *r)

@@ -61,6 +61,16 @@ static void volunteer_list_row(const struct volunteer *v, void *ctx)
 	json_array_append_new(c->items, volunteer_to_json(v, c->full_phone));
 }
 
+static enum err volunteers_fetch(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+				   int64_t *total)
+{
+	struct volunteer_filter *f = filter;
+	struct volunteer_list_ctx c = {export_rows ? NULL : ctx, export_rows ? ctx : NULL, volunteer_sees_phone(r)};
+	f->page = page;
+	f->per_page = per_page;
+	return volunteer_store_list(req_db(r), &r->who.scope, f, volunteer_list_row, &c, total);
+}
+
 void h_volunteers_list(struct req *r)
 {
 	struct page_params pp;
@@ -84,33 +94,14 @@ void h_volunteers_list(struct req *r)
 		reply_error(r, 400, "too_long", "搜索关键字不能超过50个字", "q");
 		return;
 	}
-	int64_t total = 0;
-	struct volunteer_list_ctx c = {NULL, NULL, volunteer_sees_phone(r)};
-	if (pp.export_format) {
-		static const struct sheet_col cols[] = {
-			{"单位名称", 28, 0},	  {"姓名", 10, 0},     {"性别", 6, 0},	   {"联系电话", 14, 0},
-			{"志愿服务平台编号", 18, 0}, {"加入日期", 12, 0}, {"状态", 8, 0},	   {"退出日期", 12, 0},
-			{"服务时长(小时)", 14, 0},   {"备注", 30, 0},
-		};
-		struct handler_export x;
-		if (!handler_export_open_or_reply(r, &x, pp.export_format, "志愿者名册", cols, sizeof cols / sizeof cols[0])) {
-			return;
-		}
-		c.x = &x;
-		f.page = 1;
-		f.per_page = HANDLER_EXPORT_MAX_ROWS + 1;
-		enum err e = volunteer_store_list(req_db(r), &r->who.scope, &f, volunteer_list_row, &c, &total);
-		handler_export_finish(r, &x, e == ERR_OK, "志愿者名册", "volunteers");
-		return;
-	}
-	c.items = json_array();
-	if (volunteer_store_list(req_db(r), &r->who.scope, &f, volunteer_list_row, &c, &total) != ERR_OK) {
-		json_decref(c.items);
-		reply_db_failure(r, "volunteers list");
-		return;
-	}
-	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", c.items, "total", (json_int_t)total, "page",
-				     pp.page, "per_page", pp.per_page, "next_cursor"));
+	static const struct sheet_col cols[] = {
+		{"单位名称", 28, 0},	     {"姓名", 10, 0},	  {"性别", 6, 0},     {"联系电话", 14, 0},
+		{"志愿服务平台编号", 18, 0}, {"加入日期", 12, 0}, {"状态", 8, 0},     {"退出日期", 12, 0},
+		{"服务时长(小时)", 14, 0},   {"备注", 30, 0},
+	};
+	static const struct handler_list list = {"志愿者名册", "volunteers", cols, sizeof cols / sizeof cols[0],
+						   volunteers_fetch};
+	handler_list_reply(r, &pp, &list, &f);
 }
 
 void h_volunteers_get(struct req *r)

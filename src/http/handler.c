@@ -289,3 +289,25 @@ int handler_query_int_or_reply(struct req *r, const char *name, int64_t lo, int6
 	*out = v;
 	return 1;
 }
+
+void handler_list_reply(struct req *r, const struct page_params *pp, const struct handler_list *l, void *filter)
+{
+	int64_t total = 0;
+	if (pp->export_format) {
+		struct handler_export x;
+		if (!handler_export_open_or_reply(r, &x, pp->export_format, l->name_utf8, l->cols, l->n_cols)) {
+			return;
+		}
+		enum err e = l->fetch(r, filter, 1, HANDLER_EXPORT_MAX_ROWS + 1, &x, 1, &total);
+		handler_export_finish(r, &x, e == ERR_OK, l->name_utf8, l->name_ascii);
+		return;
+	}
+	json_t *items = json_array();
+	if (l->fetch(r, filter, pp->page, pp->per_page, items, 0, &total) != ERR_OK) {
+		json_decref(items);
+		reply_db_failure(r, l->name_ascii);
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:n}", "items", items, "total", (json_int_t)total, "page",
+				     pp->page, "per_page", pp->per_page, "next_cursor"));
+}

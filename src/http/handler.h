@@ -33,6 +33,19 @@ int handler_export_open_or_reply(struct req *r, struct handler_export *x, int fo
 				 const struct sheet_col *cols, size_t n);
 /* A row (from a store's list callback). Rows beyond the limit set x->overflow. */
 void handler_export_row(struct handler_export *x, const char *const *cells, size_t n);
+/* A list that answers a JSON page or, with format=csv|xlsx, the whole filtered list as a file.
+ * fetch runs the store's list for filter with page/per_page, its rows going to ctx: a json_t
+ * array of items for a page, a struct handler_export for an export (export_rows 1). */
+struct handler_list {
+	const char *name_utf8;  /* the sheet and the file: 活动记录 */
+	const char *name_ascii; /* the file for old clients: activities */
+	const struct sheet_col *cols;
+	size_t n_cols;
+	enum err (*fetch)(struct req *r, void *filter, int page, int per_page, void *ctx, int export_rows,
+			  int64_t *total);
+};
+void handler_list_reply(struct req *r, const struct page_params *pp, const struct handler_list *l, void *filter);
+
 /* Ends the export: 500 when the store failed (store_ok 0), 400 export_too_large on overflow,
  * else the file as "<name_utf8>.<csv|xlsx>" (name_ascii for old clients). */
 void handler_export_finish(struct req *r, struct handler_export *x, int store_ok, const char *name_utf8,
