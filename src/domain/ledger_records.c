@@ -47,6 +47,30 @@ static const char *ledger_lookup(const struct ledger_code_label *t, size_t n, co
 	return "";
 }
 
+static int ledger_index(const struct ledger_code_label *t, size_t n, const char *code)
+{
+	for (size_t i = 0; code && i < n; i++) {
+		if (strcmp(code, t[i].code) == 0) {
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+int ledger_record_code_index(char vocabulary, const char *code)
+{
+	switch (vocabulary) {
+	case 'k':
+		return ledger_index(ledger_exemplar_kinds, LEDGER_N(ledger_exemplar_kinds), code);
+	case 'l':
+		return ledger_index(ledger_exemplar_levels, LEDGER_N(ledger_exemplar_levels), code);
+	case 'c':
+		return ledger_index(ledger_ad_carriers, LEDGER_N(ledger_ad_carriers), code);
+	default:
+		return -1;
+	}
+}
+
 const char *ledger_exemplar_kind_label(const char *kind)
 {
 	return ledger_lookup(ledger_exemplar_kinds, LEDGER_N(ledger_exemplar_kinds), kind);

@@ -33,6 +33,10 @@ const char *const *ledger_virtue_order(size_t *n);
  * billboard 公益广告牌, website 单位网站, wechat_weibo_app 两微一端. */
 const char *ledger_ad_carrier_label(const char *carrier);
 
+/* The position of a code in its vocabulary's order ('k' exemplar kinds, 'l' levels lowest first,
+ * 'c' ad carriers), -1 when unknown: lists and statistics show them in this order. */
+int ledger_record_code_index(char vocabulary, const char *code);
+
 /* year 0 means "not given" (400 required). today is YYYY-MM-DD: the year may be at most the
  * next one (a commendation announced ahead), and no later than 2100.
  * Codes: required (kind, name, level, year), invalid_kind, invalid_level, invalid_year,

@@ -356,3 +356,137 @@ void h_activities_stats(struct req *r)
 	reply_json(r, 200, json_pack("{s:i, s:I, s:I, s:o, s:o}", "year", f.year, "total", (json_int_t)c.total,
 				     "participants", (json_int_t)c.participants, "months", months, "by_type", types));
 }
+
+/* ---- months without an activity (每月一次精神文明创建活动), office-wide ---- */
+
+#define GAPS_MAX_UNITS 1000
+
+struct gaps_ctx {
+	json_t *units;
+	int through;          /* months 1..through are due */
+	int64_t cur_id;       /* the unit being collected */
+	char cur_name[404], cur_region[7];
+	int cur_titled;
+	int64_t months[13];
+	int64_t n_units, with_gaps;
+};
+
+static void gaps_flush(struct gaps_ctx *c)
+{
+	if (!c->cur_id) {
+		return;
+	}
+	c->n_units++;
+	json_t *missing = json_array();
+	int64_t total = 0;
+	for (int m = 1; m <= 12; m++) {
+		total += c->months[m];
+		if (m <= c->through && c->months[m] == 0) {
+			json_array_append_new(missing, json_integer(m));
+		}
+	}
+	if (json_array_size(missing) == 0) {
+		json_decref(missing);
+	} else {
+		/* every unit with gaps is kept until they are sorted; the cap applies after */
+		c->with_gaps++;
+		json_t *months = json_array();
+		for (int m = 1; m <= 12; m++) {
+			json_array_append_new(months, json_integer(c->months[m]));
+		}
+		json_array_append_new(c->units, json_pack("{s:I, s:s, s:s, s:b, s:I, s:o, s:o}", "unit_id",
+							  (json_int_t)c->cur_id, "unit_name", c->cur_name, "region_code",
+							  c->cur_region, "titled", c->cur_titled, "activities", (json_int_t)total,
+							  "months", months, "missing_months", missing));
+	}
+	c->cur_id = 0;
+	memset(c->months, 0, sizeof c->months);
+}
+
+static void gaps_row(const struct activity_unit_ref *u, int month, int64_t n, void *arg)
+{
+	struct gaps_ctx *c = arg;
+	if (u->id != c->cur_id) {
+		gaps_flush(c);
+		c->cur_id = u->id;
+		str_copy(c->cur_name, sizeof c->cur_name, u->name);
+		str_copy(c->cur_region, sizeof c->cur_region, u->region_code);
+		c->cur_titled = u->titled;
+	}
+	if (month >= 1 && month <= 12) {
+		c->months[month] += n;
+	}
+}
+
+/* Most missing months first; among equals the store's pinyin order (pos), explicitly, since qsort
+ * need not be stable. */
+struct gaps_item {
+	json_t *unit;
+	size_t missing, pos;
+};
+
+static int gaps_cmp(const void *a, const void *b)
+{
+	const struct gaps_item *x = a, *y = b;
+	if (x->missing != y->missing) {
+		return x->missing < y->missing ? 1 : -1;
+	}
+	return x->pos < y->pos ? -1 : x->pos > y->pos ? 1 : 0;
+}
+
+void h_activities_gaps(struct req *r)
+{
+	char today[11];
+	ledger_date_of(handler_now(), today);
+	int this_year = ledger_date_year(today), this_month = (today[5] - '0') * 10 + (today[6] - '0');
+	int64_t year = 0;
+	if (!handler_query_int_or_reply(r, "year", 1949, this_year, &year)) {
+		return;
+	}
+	if (!year) {
+		year = this_year;
+	}
+	const char *region = req_query(r, "region");
+	if (region && *region && region_code_level(region) == 0) {
+		reply_error(r, 400, "region_code", "行政区划代码应为6位数字的有效代码", "region");
+		return;
+	}
+	const char *titled = req_query(r, "titled");
+	if (titled && *titled && strcmp(titled, "true") != 0 && strcmp(titled, "false") != 0) {
+		reply_error(r, 400, "invalid_value", "titled 应为 true 或 false", "titled");
+		return;
+	}
+	int titled_only = !titled || !*titled || strcmp(titled, "true") == 0;
+	struct gaps_ctx c;
+	memset(&c, 0, sizeof c);
+	c.units = json_array();
+	/* the current month is still running: it is due only from next month on */
+	c.through = year < this_year ? 12 : this_month - 1;
+	if (activity_store_month_counts(req_db(r), &r->who.scope, region, (int)year, titled_only, gaps_row, &c) != ERR_OK) {
+		json_decref(c.units);
+		reply_db_failure(r, "activity gaps");
+		return;
+	}
+	gaps_flush(&c);
+	size_t n = json_array_size(c.units);
+	struct gaps_item *items = xcalloc(n ? n : 1, sizeof *items);
+	for (size_t i = 0; i < n; i++) {
+		items[i].unit = json_incref(json_array_get(c.units, i));
+		items[i].missing = json_array_size(json_object_get(items[i].unit, "missing_months"));
+		items[i].pos = i;
+	}
+	qsort(items, n, sizeof *items, gaps_cmp);
+	json_array_clear(c.units);
+	for (size_t i = 0; i < n; i++) {
+		if (i < GAPS_MAX_UNITS) {
+			json_array_append_new(c.units, items[i].unit);
+		} else {
+			json_decref(items[i].unit);
+		}
+	}
+	free(items);
+	reply_json(r, 200, json_pack("{s:I, s:i, s:b, s:I, s:I, s:b, s:o}", "year", (json_int_t)year, "through_month",
+				     c.through, "titled_only", titled_only, "units_checked", (json_int_t)c.n_units,
+				     "units_with_gaps", (json_int_t)c.with_gaps, "truncated", c.with_gaps > GAPS_MAX_UNITS,
+				     "units", c.units));
+}

@@ -14,6 +14,7 @@
 #include "../store/activity_store.h"
 #include "../store/ledger_stats_store.h"
 #include "../store/unit_store.h"
+#include "../util/xalloc.h"
 #include "handler.h"
 #include "handlers.h"
 #include "reply.h"
@@ -78,6 +79,43 @@ static void lstats_activity_row(const char *type_code, const char *type_label, i
 	}
 	c->act_total += n;
 	c->participants += participants;
+}
+
+/* Puts a breakdown in its vocabulary's order (the store groups by code, i.e. alphabetically). */
+struct lstats_order_by {
+	char vocab; /* 'a' aid kinds, else see ledger_record_code_index */
+	const char *key;
+};
+
+static int lstats_rank(const json_t *item, const struct lstats_order_by *o)
+{
+	const char *code = json_string_value(json_object_get(item, o->key));
+	int i = o->vocab == 'a' ? ledger_aid_kind_index(code) : ledger_record_code_index(o->vocab, code);
+	return i < 0 ? 1000 : i;
+}
+
+static int lstats_cmp(const void *a, const void *b, void *arg)
+{
+	return lstats_rank(*(json_t *const *)a, arg) - lstats_rank(*(json_t *const *)b, arg);
+}
+
+static void lstats_order(json_t *arr, char vocab, const char *key)
+{
+	size_t n = json_array_size(arr);
+	if (n < 2) {
+		return;
+	}
+	json_t **items = xcalloc(n, sizeof *items);
+	for (size_t i = 0; i < n; i++) {
+		items[i] = json_incref(json_array_get(arr, i));
+	}
+	struct lstats_order_by o = {vocab, key};
+	qsort_r(items, n, sizeof *items, lstats_cmp, &o);
+	json_array_clear(arr);
+	for (size_t i = 0; i < n; i++) {
+		json_array_append_new(arr, items[i]);
+	}
+	free(items);
 }
 
 static json_t *lstats_months(const int64_t *m)
@@ -186,6 +224,10 @@ void h_ledger_stats(struct req *r)
 		reply_db_failure(r, "ledger stats");
 		return;
 	}
+	lstats_order(c.exemplars, 'k', "kind");
+	lstats_order(c.levels, 'l', "level");
+	lstats_order(c.aid, 'a', "kind");
+	lstats_order(c.ads, 'c', "carrier");
 	json_t *types = json_array();
 	const char *key;
 	json_t *v;

@@ -52,6 +52,7 @@ void h_activities_create(struct req *r);
 void h_activities_update(struct req *r);
 void h_activities_delete(struct req *r);
 void h_activities_stats(struct req *r);
+void h_activities_gaps(struct req *r);
 /* h_volunteers.c */
 void h_volunteers_list(struct req *r);
 void h_volunteers_get(struct req *r);

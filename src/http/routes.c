@@ -59,6 +59,7 @@ const struct route routes[] = {
 	{"GET", "/api/v1/activities", h_activities_list, ANY, 0},
 	{"POST", "/api/v1/activities", h_activities_create, ADMIN | ROLE_UNIT, 0},
 	{"GET", "/api/v1/activities/stats", h_activities_stats, ANY, 0},
+	{"GET", "/api/v1/activities/gaps", h_activities_gaps, ANY, 0},
 	{"GET", "/api/v1/ledger/stats", h_ledger_stats, ANY, 0},
 	{"GET", "/api/v1/activities/{id}", h_activities_get, ANY, 0},
 	{"PATCH", "/api/v1/activities/{id}", h_activities_update, ADMIN | ROLE_UNIT, 0},

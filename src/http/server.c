@@ -27,6 +27,7 @@
 #include "static.h"
 
 static int server_inflight;
+static unsigned server_started; /* requests begun, ever: tells when the accept queue has gone quiet */
 
 static uint64_t server_now_ns(void)
 {
@@ -286,6 +287,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 			 (unsigned long long)(c & 0xffffffff));
 		server_client_ip(r);
 		__atomic_add_fetch(&server_inflight, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&server_started, 1, __ATOMIC_RELAXED);
 		*con_cls = r;
 		r->body_limit = app->cfg.max_body_bytes;
 		r->body_fd = -1;
@@ -438,6 +440,16 @@ int server_run(struct app *app)
 	int sig = 0;
 	sigwait(&set, &sig);
 	log_info("shutting down", "signal", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	/* Connections already waiting in the kernel's queue were accepted as far as their clients know:
+	 * serve them before closing the door — keep accepting until no new request has begun for
+	 * 100 ms (at most 2 s), then stop accepting and let the requests in flight finish. */
+	unsigned seen = __atomic_load_n(&server_started, __ATOMIC_RELAXED);
+	for (int i = 0, quiet = 0; i < 200 && quiet < 10; i++) {
+		usleep(10000);
+		unsigned now = __atomic_load_n(&server_started, __ATOMIC_RELAXED);
+		quiet = now == seen ? quiet + 1 : 0;
+		seen = now;
+	}
 	MHD_quiesce_daemon(d);
 	for (int i = 0; i < 1000 && __atomic_load_n(&server_inflight, __ATOMIC_RELAXED) > 0; i++) {
 		usleep(10000);

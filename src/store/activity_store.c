@@ -253,3 +253,42 @@ enum err activity_store_touch(struct db *db, struct activity *a, int64_t expecte
 	}
 	return e;
 }
+
+enum err activity_store_month_counts(struct db *db, const struct scope *scope, const char *region, int year,
+				     int titled_only,
+				     void (*fn)(const struct activity_unit_ref *u, int month, int64_t n, void *ctx),
+				     void *ctx)
+{
+	struct sqlb q;
+	sqlb_init(&q);
+	sqlb_sql(&q, "SELECT u.id, u.name, u.region_code, CASE WHEN u.top_title_id IS NULL THEN 0 ELSE 1 END,"
+		     " COALESCE(CAST(substr(a.activity_date, 6, 2) AS INTEGER), 0), count(a.id)"
+		     " FROM units u LEFT JOIN activities a ON a.unit_id = u.id AND a.year = ");
+	sqlb_int(&q, year);
+	sqlb_sql(&q, " WHERE u.status = 'active' AND ");
+	scope_sql_unit(&q, scope, "u");
+	if (region && *region) {
+		struct scope rs = {.kind = SCOPE_REGION};
+		str_copy(rs.region_code, sizeof rs.region_code, region);
+		sqlb_sql(&q, " AND ");
+		scope_sql_unit(&q, &rs, "u");
+	}
+	if (titled_only) {
+		sqlb_sql(&q, " AND u.top_title_id IS NOT NULL");
+	}
+	sqlb_sql(&q, " GROUP BY u.id, u.name, u.region_code, u.top_title_id, u.name_key,"
+		     " COALESCE(CAST(substr(a.activity_date, 6, 2) AS INTEGER), 0) ORDER BY u.name_key, u.id, 5");
+	struct db_stmt *st;
+	enum db_rc rc = sqlb_prepare(&q, db, &st);
+	sqlb_cleanup(&q);
+	if (rc != DB_OK) {
+		return ERR_DB;
+	}
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct activity_unit_ref u = {db_col_int64(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+					      (int)db_col_int64(st, 3)};
+		fn(&u, (int)db_col_int64(st, 4), db_col_int64(st, 5), ctx);
+	}
+	db_stmt_free(st);
+	return rc == DB_DONE ? ERR_OK : ERR_DB;
+}

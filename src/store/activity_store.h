@@ -58,4 +58,17 @@ enum err activity_store_stats(struct db *db, const struct scope *scope, const st
 					 int64_t participants, void *ctx),
 			      void *ctx);
 
+/* Activity counts of the year per unit and month, for the units of the scope (and region) that are
+ * active (titled ones only when titled_only): fn(unit, month, n) for every unit in pinyin order —
+ * once with month 0 and n 0 for a unit with no activity at all that year. */
+struct activity_unit_ref {
+	int64_t id;
+	const char *name, *region_code;
+	int titled;
+};
+enum err activity_store_month_counts(struct db *db, const struct scope *scope, const char *region, int year,
+				     int titled_only,
+				     void (*fn)(const struct activity_unit_ref *u, int month, int64_t n, void *ctx),
+				     void *ctx);
+
 #endif

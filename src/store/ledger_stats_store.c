@@ -106,11 +106,15 @@ enum err ledger_stats_load(struct db *db, const struct scope *scope, const struc
 	out->staff = v[1];
 	out->volunteers = v[2];
 
-	/* titled units whose roster is under 20 % of their staff */
+	/* titled units whose roster at year end is under 20 % of their staff (the same roster as above) */
 	sqlb_init(&q);
 	sqlb_sql(&q, "SELECT count(*) FROM units u WHERE u.status = 'active' AND u.top_title_id IS NOT NULL"
 		     " AND u.staff_count > 0 AND (SELECT count(*) FROM volunteers v WHERE v.unit_id = u.id"
-		     " AND v.status = 'active') * 5 < u.staff_count");
+		     " AND (v.joined_date IS NULL OR v.joined_date <= ");
+	sqlb_text(&q, f->year_end);
+	sqlb_sql(&q, ") AND (v.status = 'active' OR v.left_date > ");
+	sqlb_text(&q, f->year_end);
+	sqlb_sql(&q, ")) * 5 < u.staff_count");
 	stats_where(&q, scope, f);
 	memset(v, 0, sizeof v);
 	if (stats_run(&q, db, stats_ints, v) != ERR_OK) {

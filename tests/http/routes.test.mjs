@@ -150,6 +150,7 @@ const SAMPLES = {
 		body: { unit_id: ctx.ownUnitId, type_code: 'volunteer_service', title: '路由测试活动', activity_date: '2024-05-01' },
 	}),
 	'GET /api/v1/activities/stats': () => ({ path: '/api/v1/activities/stats?year=2024' }),
+	'GET /api/v1/activities/gaps': () => ({ path: '/api/v1/activities/gaps?year=2024&titled=false' }),
 	'GET /api/v1/activities/{id}': (ctx) => ({ path: `/api/v1/activities/${ctx.activityId}` }),
 	'PATCH /api/v1/activities/{id}': (ctx) => ({
 		path: `/api/v1/activities/${ctx.activityId}`,

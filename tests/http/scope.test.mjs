@@ -709,6 +709,42 @@ describe('data scope', () => {
 				const ds = (await dalad.get(`/api/v1/activities/stats?year=${YEAR}`)).body;
 				assert.equal(ds.by_type.find((t) => t.type_code === probeType)?.count, 1);
 			});
+
+			it('the monthly-activity check (activities/gaps) never lists an out-of-scope unit; region filters cannot widen the scope', async () => {
+				const gaps = async (c, q) => {
+					const r = await c.get(`/api/v1/activities/gaps?year=${YEAR}&${q}`);
+					assert.equal(r.status, 200, `${c.user.username} gaps?${q}: ${JSON.stringify(r.body)}`);
+					return r.body;
+				};
+				const ids = (g) => g.units.map((u) => u.unit_id);
+				for (const c of [admin, leader, assessor]) {
+					const who = c.user.username;
+					const all = await gaps(c, 'titled=false');
+					assert.ok(ids(all).includes(unitA2.id), `${who} checks A2`);
+					assert.ok(!ids(all).includes(unitD.id) && !ids(all).includes(unitE.id), `${who} gaps leak`);
+					assert.ok(all.units.every((u) => u.region_code === '150622'), `${who} gaps outside 150622`);
+					assert.ok(!ids(await gaps(c, 'titled=true')).includes(unitD.id), `${who} titled gaps leak`);
+					for (const q of ['region=150621', 'region=150602']) {
+						const g = await gaps(c, `titled=false&${q}`);
+						assert.deepEqual([g.units_checked, g.units_with_gaps, g.units], [0, 0, []], `${who} gaps?${q}`);
+					}
+					for (const q of ['region=150600', 'region=150000']) {
+						assert.deepEqual(await gaps(c, `titled=false&${q}`), all, `${who} gaps?${q} is the scope`);
+					}
+				}
+				// the liaison: its own unit only
+				const l = await gaps(liaison, 'titled=false&region=150600');
+				assert.equal(l.units_checked, 1);
+				assert.ok(ids(l).every((id) => id === ownUnitId), JSON.stringify(ids(l)));
+				assert.deepEqual((await gaps(liaison, 'titled=false&region=150621')).units, []);
+				// the city admin sees D, E and A2; dalad D only
+				const o = ids(await gaps(ordos, 'titled=false'));
+				for (const u of [unitD, unitE, unitA2]) assert.ok(o.includes(u.id), `ordos checks unit ${u.id}`);
+				const d = await gaps(dalad, 'titled=false');
+				assert.ok(ids(d).includes(unitD.id));
+				assert.ok(!ids(d).includes(unitE.id) && !ids(d).includes(unitA2.id), 'dalad gaps leak');
+				assert.ok(d.units.every((u) => u.region_code === '150621'));
+			});
 		});
 	});
 
