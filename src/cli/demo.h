@@ -1,7 +1,7 @@
 /* demo.h — the demo data set (cli layer): the loader (demo_registry.c), the creation ledger's
  * partners and pairings (demo_ledger.c), its activities (demo_activities.c), the volunteer
  * rosters (demo_volunteers.c), the exemplars, aid records and public-service ads
- * (demo_records.c), the service hours (demo_hours.c) and the tables of names they draw on
+ * (demo_records.c with demo_exemplars.c and demo_ads.c), the service hours (demo_hours.c) and the tables of names they draw on
  * (demo_names.c).
  * Strings returned or pointed to here are static. */
 #ifndef WM_DEMO_H
