@@ -21,6 +21,7 @@
 #include "../util/crypto.h"
 #include "../util/xalloc.h"
 #include "demo.h"
+#include "demo_batch.h"
 
 #define DH_SEED 20081205u /* 国际志愿者日 */
 #define DH_XJW "国网内蒙古东部电力有限公司薛家湾供电公司"
@@ -29,7 +30,6 @@
 #define DH_LINK_DATE "2026-09-01"
 #define DH_REPORT_DAYS 60
 #define DH_REPORTS 30
-#define DH_BATCH_ROWS 300 /* rows per INSERT: 300 × 3 parameters stays under SQLite's old 999 */
 #define DH_NO_DAY ((int64_t)1 << 40)
 #define DH_N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -65,9 +65,7 @@ struct dh_state {
 	size_t *cand;
 	unsigned char *xjw_seen;
 	size_t xjw_row;
-	struct db_stmt *full; /* the INSERT of DH_BATCH_ROWS rows, prepared once */
-	int64_t batch[DH_BATCH_ROWS * 3];
-	int n_batch;
+	struct demo_batch *served; /* activity_volunteers rows */
 	struct demo_hours_counts *counts;
 };
 
@@ -92,62 +90,12 @@ static void dh_date(int64_t day, char out[11])
 	ledger_date_of(day * 86400, out);
 }
 
-/* "INSERT … VALUES (?, ?, ?), …" for n rows; the caller frees it. */
-static char *dh_insert_sql(int n)
-{
-	static const char head[] = "INSERT INTO activity_volunteers (activity_id, volunteer_id, minutes) VALUES";
-	size_t len = sizeof head + (size_t)n * 11;
-	char *sql = xmalloc(len), *p = sql;
-	memcpy(p, head, sizeof head - 1);
-	p += sizeof head - 1;
-	for (int r = 0; r < n; r++) {
-		memcpy(p, r ? ",(?,?,?)" : " (?,?,?)", 8);
-		p += 8;
-	}
-	*p = '\0';
-	return sql;
-}
-
-static int dh_flush(struct dh_state *st)
-{
-	if (st->n_batch == 0) {
-		return 0;
-	}
-	struct db_stmt *q = NULL;
-	int own = st->n_batch != DH_BATCH_ROWS;
-	if (own) {
-		char *sql = dh_insert_sql(st->n_batch);
-		enum db_rc prc = db_prepare(st->db, sql, &q);
-		free(sql);
-		if (prc != DB_OK) {
-			fprintf(stderr, "demo: hours: %s\n", db_errmsg(st->db));
-			return -1;
-		}
-	} else {
-		q = st->full;
-		db_reset(q);
-	}
-	for (int k = 0; k < st->n_batch * 3; k++) {
-		db_bind_int64(q, k + 1, st->batch[k]);
-	}
-	int rc = db_step(q) == DB_DONE ? 0 : -1;
-	if (rc != 0) {
-		fprintf(stderr, "demo: hours: activity_volunteers: %s\n", db_errmsg(st->db));
-	}
-	if (own) {
-		db_stmt_free(q);
-	}
-	st->n_batch = 0;
-	return rc;
-}
-
 static int dh_served_row(struct dh_state *st, int64_t activity_id, int64_t volunteer_id, int minutes)
 {
-	int64_t *b = &st->batch[st->n_batch++ * 3];
-	b[0] = activity_id;
-	b[1] = volunteer_id;
-	b[2] = minutes;
-	return st->n_batch == DH_BATCH_ROWS ? dh_flush(st) : 0;
+	demo_batch_int(st->served, activity_id);
+	demo_batch_int(st->served, volunteer_id);
+	demo_batch_int(st->served, minutes);
+	return demo_batch_row_done(st->served);
 }
 
 static size_t dh_row_of(const struct dh_state *st, int64_t unit_id)
@@ -326,7 +274,7 @@ static int dh_served_load(struct dh_state *st)
 		ok = dh_activity(st, acts[i].id, acts[i].row, acts[i].day, &dh_types[acts[i].type], acts[i].participants);
 	}
 	free(acts);
-	return ok == 0 ? dh_flush(st) : -1;
+	return ok == 0 ? demo_batch_flush(st->served) : -1;
 }
 
 /* ------------------------------------------------------------------ self-reports ---- */
@@ -784,17 +732,12 @@ int demo_hours_load(struct db *db, const int64_t *unit_ids, struct demo_hours_co
 	if (rc == 0) {
 		st.cand = xcalloc(st.n_vols + 1, sizeof *st.cand);
 		st.xjw_seen = xcalloc(st.xjw_row != (size_t)-1 ? st.count[st.xjw_row] + 1 : 1, 1);
-		char *sql = dh_insert_sql(DH_BATCH_ROWS);
-		if (db_prepare(db, sql, &st.full) != DB_OK) {
-			fprintf(stderr, "demo: hours: %s\n", db_errmsg(db));
-			rc = -1;
-		}
-		free(sql);
+		st.served = demo_batch_new(db, "INSERT INTO activity_volunteers (activity_id, volunteer_id, minutes) VALUES", 3);
 	}
 	if (rc == 0) {
 		rc = dh_served_load(&st);
 	}
-	db_stmt_free(st.full);
+	demo_batch_free(st.served);
 	if (rc == 0) {
 		rc = dh_reports_load(&st);
 	}
